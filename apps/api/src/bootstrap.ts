@@ -1,0 +1,64 @@
+import { AppConfig, loadConfig, OWNER_DATA_SOURCE, runMigrationsLocked } from '@autonomos/platform';
+import fastifyHelmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { correlationId } from './http/correlation-id';
+import { ProblemDto } from './http/problem';
+import { validationPipe } from './http/validation';
+import { Metrics } from './metrics/metrics';
+
+export function openApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('AutonomOS API')
+    .setDescription('Multi-tenant data orchestration: auth, tasks, connectors, drift, repair, review, unified views. Errors are RFC 9457 problem+json.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'apiKey')
+    .addSecurityRequirements('apiKey')
+    .build();
+  return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] });
+}
+
+/** Refuses to serve when row-level security could not hold: the app role must not bypass it. */
+async function assertApplicationRoleIsolated(dataSource: DataSource): Promise<void> {
+  const [role] = await dataSource.query('SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user');
+  if (role?.rolsuper || role?.rolbypassrls) {
+    throw new Error('DATABASE_URL connects as a superuser or BYPASSRLS role: row-level security would not apply. Use the autonomos_app role.');
+  }
+}
+
+/** Builds the api, migrated and configured, without listening: main.ts and the e2e tests share it. */
+export async function createApi(): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: loadConfig().BODY_LIMIT_BYTES, trustProxy: true, genReqId: correlationId });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const config = app.get(AppConfig);
+
+  if (!config.get('DISABLE_AUTO_MIGRATIONS')) await runMigrationsLocked(app.get<DataSource>(getDataSourceToken(OWNER_DATA_SOURCE)));
+  await assertApplicationRoleIsolated(app.get(DataSource));
+
+  await app.register(fastifyHelmet, {
+    // The Swagger UI at /docs needs inline scripts and styles.
+    contentSecurityPolicy: { directives: { defaultSrc: [`'self'`], scriptSrc: [`'self'`, `'unsafe-inline'`], styleSrc: [`'self'`, `'unsafe-inline'`], imgSrc: [`'self'`, 'data:'] } },
+  });
+  app.enableCors({ origin: config.get('CORS_ORIGINS'), credentials: true, exposedHeaders: ['x-correlation-id', 'retry-after'] });
+  app.useGlobalPipes(validationPipe);
+  app.enableShutdownHooks();
+
+  const metrics = app.get(Metrics);
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  return app;
+}

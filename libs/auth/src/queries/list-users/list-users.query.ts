@@ -1,0 +1,4 @@
+import { Query } from '@nestjs/cqrs';
+import type { UserView } from '../../views';
+
+export class ListUsersQuery extends Query<UserView[]> {}

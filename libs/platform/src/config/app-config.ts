@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+
+/** One line that names the variable; the process stops on it. */
+export class ConfigError extends Error {}
+
+type Parser<T> = (raw: string, name: string) => T;
+
+interface VariableSpec<T> {
+  parse: Parser<T>;
+  default?: string;
+  sensitive?: boolean;
+  description: string;
+}
+
+const str: Parser<string> = (raw) => raw;
+const int: Parser<number> = (raw, name) => {
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  return Number(raw);
+};
+const bool: Parser<boolean> = (raw, name) => {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off|)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+};
+const url =
+  (...protocols: string[]): Parser<string> =>
+  (raw, name) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new ConfigError(`${name} must be a URL (${protocols.join(' or ')}), got something else`);
+    }
+    if (!protocols.includes(parsed.protocol)) {
+      throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+    }
+    return raw;
+  };
+const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (raw, name) => {
+    if (!values.includes(raw as T)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+    return raw as T;
+  };
+const secret =
+  (minLength: number): Parser<string> =>
+  (raw, name) => {
+    if (raw.length < minLength) throw new ConfigError(`${name} must be at least ${minLength} characters`);
+    return raw;
+  };
+const base64Key: Parser<Buffer> = (raw, name) => {
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError(`${name} must be 32 bytes, base64-encoded (openssl rand -base64 32)`);
+  return key;
+};
+const durationSeconds: Parser<number> = (raw, name) => {
+  const match = /^(\d+)(s|m|h|d)?$/.exec(raw);
+  if (!match) throw new ConfigError(`${name} must be a duration such as 900, 15m, 12h or 30d, got "${raw}"`);
+  const unit = { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
+  return Number(match[1]) * unit;
+};
+const list: Parser<string[]> = (raw) =>
+  raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/**
+ * Every environment variable the platform reads. The README's configuration table is
+ * written from this list (`npm run --silent config:table`).
+ */
+export const CONFIG_SPEC = {
+  NODE_ENV: { parse: oneOf('development', 'production', 'test'), default: 'development', description: 'Runtime mode.' },
+  PORT: { parse: int, default: '3000', description: 'HTTP port of the api.' },
+  LOG_LEVEL: { parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), default: 'info', description: 'Log level (pino).' },
+  DATABASE_URL: {
+    parse: url('postgres:', 'postgresql:'),
+    default: 'postgres://autonomos_app@127.0.0.1:5432/autonomos',
+    sensitive: true,
+    description: 'Connection of the application role: must not own the tables and must not be a superuser, so row-level security applies.',
+  },
+  DATABASE_OWNER_URL: {
+    parse: url('postgres:', 'postgresql:'),
+    default: 'postgres://postgres@127.0.0.1:5432/autonomos',
+    sensitive: true,
+    description: 'Connection of the schema owner: runs migrations and the cross-tenant system loops (outbox relay, task reconciler).',
+  },
+  DATABASE_POOL_SIZE: { parse: int, default: '20', description: 'Connections per process in the application pool.' },
+  REDIS_URL: { parse: url('redis:', 'rediss:'), default: 'redis://127.0.0.1:6379', sensitive: true, description: 'Redis for BullMQ, streams, pub/sub, rate limits.' },
+  REDIS_PREFIX: { parse: str, default: 'aos', description: 'Prefix of every Redis key, so several deployments (or test runs) share one Redis.' },
+  JWT_SECRET: { parse: secret(32), default: undefined, sensitive: true, description: 'HS256 signing key of access tokens (at least 32 characters). Required.' },
+  JWT_ISSUER: { parse: str, default: 'autonomos', description: 'iss claim, checked on every token.' },
+  JWT_AUDIENCE: { parse: str, default: 'autonomos-api', description: 'aud claim, checked on every token.' },
+  ACCESS_TOKEN_TTL: { parse: durationSeconds, default: '15m', description: 'Lifetime of access tokens.' },
+  REFRESH_TOKEN_TTL: { parse: durationSeconds, default: '30d', description: 'Lifetime of refresh tokens.' },
+  ENCRYPTION_KEY: { parse: base64Key, default: undefined, sensitive: true, description: 'AES-256-GCM key for secrets at rest, 32 bytes base64. Required.' },
+  ENCRYPTION_KEY_ID: { parse: str, default: 'k1', description: 'Id stored with every ciphertext, so keys can rotate.' },
+  DEV_MODE: { parse: bool, default: 'false', description: 'Enables the LLM (when a provider is configured) and developer conveniences.' },
+  DISABLE_AUTO_MIGRATIONS: { parse: bool, default: 'false', description: 'When true the api does not run pending migrations at boot.' },
+  CORS_ORIGINS: { parse: list, default: '', description: 'Comma-separated origins allowed by CORS; empty allows none.' },
+  BODY_LIMIT_BYTES: { parse: int, default: '1048576', description: 'Largest JSON body accepted.' },
+  LOGIN_MAX_ATTEMPTS: { parse: int, default: '10', description: 'Login attempts per account and per address per window.' },
+  LOGIN_WINDOW_SECONDS: { parse: int, default: '900', description: 'Window of the login rate limit.' },
+  TASK_ATTEMPTS: { parse: int, default: '3', description: 'Attempts of a task before it fails for good.' },
+  TASK_BACKOFF_MS: { parse: int, default: '1000', description: 'First retry delay; doubles each attempt.' },
+  WORKER_CONCURRENCY: { parse: int, default: '8', description: 'Tasks one worker process runs at once.' },
+  STALLED_INTERVAL_MS: { parse: int, default: '30000', description: 'How often workers look for tasks whose worker died (all workers must share it).' },
+  LOCK_DURATION_MS: { parse: int, default: '30000', description: 'How long a running task stays locked to its worker without a heartbeat.' },
+  OUTBOX_POLL_MS: { parse: int, default: '200', description: 'How often the outbox relay looks for unpublished events.' },
+} satisfies Record<string, VariableSpec<unknown>>;
+
+type Spec = typeof CONFIG_SPEC;
+export type AppConfigValues = { [K in keyof Spec]: ReturnType<Spec[K]['parse']> };
+
+/** Reads and validates every variable once; throws a ConfigError naming the first bad one. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfigValues {
+  const values: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(CONFIG_SPEC) as [string, VariableSpec<unknown>][]) {
+    const raw = env[name] ?? spec.default;
+    if (raw === undefined) throw new ConfigError(`${name} is required: ${spec.description}`);
+    values[name] = spec.parse(raw, name);
+  }
+  return values as AppConfigValues;
+}
+
+/** The typed, validated configuration, injected wherever a setting is needed. */
+@Injectable()
+export class AppConfig {
+  constructor(readonly values: AppConfigValues) {}
+
+  get<K extends keyof AppConfigValues>(name: K): AppConfigValues[K] {
+    return this.values[name];
+  }
+
+  /** Safe to log: sensitive values are masked. */
+  redacted(): Record<string, unknown> {
+    return Object.fromEntries(
+      Object.entries(this.values).map(([name, value]) => [
+        name,
+        (CONFIG_SPEC as Record<string, VariableSpec<unknown>>)[name].sensitive ? '[redacted]' : value,
+      ]),
+    );
+  }
+}

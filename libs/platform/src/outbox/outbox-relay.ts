@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { OWNER_DATA_SOURCE } from '../database/database.tokens';
+import { REDIS } from '../redis/redis';
+import { reviveIntegrationEvent } from './integration-event';
+import { publishTenantEvent } from './tenant-events';
+
+// One relay publishes at a time, across all workers, so events leave in id order.
+const RELAY_LOCK_KEY = 727_002;
+const BATCH_SIZE = 500;
+
+interface OutboxRow {
+  id: string;
+  tenant_id: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  event_type: string;
+  payload: Record<string, unknown>;
+  correlation_id: string | null;
+  created_at: Date;
+}
+
+/**
+ * Publishes outbox events at least once, in order: to Redis (pub/sub fan-out plus a capped
+ * per-tenant stream for replay) and to this process's EventBus (sagas). It stamps
+ * `published_at` only after publishing, so a crash in between republishes, never loses.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource(OWNER_DATA_SOURCE) private readonly owner: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly eventBus: EventBus,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.relayOnce()
+        .catch((error: Error) => this.logger.error(`outbox relay failed: ${error.message}`))
+        .finally(() => this.schedule());
+    }, this.config.get('OUTBOX_POLL_MS'));
+  }
+
+  /** Publishes one batch; returns how many events went out. */
+  async relayOnce(): Promise<number> {
+    return this.owner.transaction(async (manager) => {
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY]);
+      if (!locked) return 0;
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT * FROM outbox_events WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE}`,
+      );
+      for (const row of rows) {
+        await publishTenantEvent(this.redis, row.tenant_id, {
+          id: row.id,
+          type: row.event_type,
+          aggregateType: row.aggregate_type,
+          aggregateId: row.aggregate_id,
+          payload: row.payload,
+          correlationId: row.correlation_id,
+          occurredAt: row.created_at.toISOString(),
+        });
+        const event = reviveIntegrationEvent(row.event_type, row.payload, row.id);
+        if (event) this.eventBus.publish(event);
+      }
+      if (rows.length > 0) {
+        await manager.query('UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
+      }
+      return rows.length;
+    });
+  }
+}

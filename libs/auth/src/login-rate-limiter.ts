@@ -33,7 +33,7 @@ export class LoginRateLimiter {
       .exec();
     const accountCount = results?.[0][1] as number;
     const addressCount = results?.[2][1] as number;
-    if (accountCount > this.config.get('LOGIN_MAX_ATTEMPTS') || addressCount > this.config.get('LOGIN_MAX_ATTEMPTS') * 5) {
+    if (accountCount > this.config.get('LOGIN_MAX_ATTEMPTS') || addressCount > this.config.get('LOGIN_MAX_ATTEMPTS_PER_ADDRESS')) {
       throw authErrors.tooManyAttempts(Math.max(1, (results?.[4][1] as number) ?? window));
     }
   }

@@ -8,6 +8,7 @@ import { taskErrors } from './tasks.errors';
 export interface TaskRunContext {
   taskId: string;
   tenantId: string;
+  /** Runs of this task so far, this one included (retries and take-overs count). */
   attempt: number;
   /** Records progress (0–100); throws TaskCancelledError once the task was cancelled. */
   progress(percent: number, message?: string): Promise<void>;

@@ -19,7 +19,7 @@ export class DemoEchoPayload {
   @Max(60_000)
   stepMs?: number;
 
-  /** Fail on the first N attempts: shows retries with backoff. */
+  /** Fail the first N runs: shows retries with backoff, and an operator's retry. */
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -32,7 +32,7 @@ export class RunTaskHandler implements ICommandHandler<RunTaskCommand> {
     if (!task) return 'skipped';
     const taskType = this.registry.get(task.type);
     try {
-      const result = await taskType.run(task.payload, this.runContext(task, attempt));
+      const result = await taskType.run(task.payload, this.runContext(task));
       await this.finish(task, 'succeeded', { result: result ?? {}, progress: 100, error: null });
       return 'succeeded';
     } catch (error) {
@@ -61,11 +61,11 @@ export class RunTaskHandler implements ICommandHandler<RunTaskCommand> {
     });
   }
 
-  private runContext(task: TaskEntity, attempt: number): TaskRunContext {
+  private runContext(task: TaskEntity): TaskRunContext {
     return {
       taskId: task.id,
       tenantId: task.tenantId,
-      attempt,
+      attempt: task.attempts,
       progress: async (percent, message) => {
         const progress = Math.max(0, Math.min(100, Math.round(percent)));
         const updated = await this.db.transaction((manager) =>

@@ -1,0 +1,209 @@
+// Schema-matching benchmark: `npm run eval:mapping -- [--one-to-one] [--no-ontology] [--fit-calibration] DIR...`
+// Runs every case (a folder with case.json) under the given folders and prints MRR, Recall@GT,
+// top-1 accuracy, ECE and time per case and per family, scored as
+// ../shared/benchmarks/mapping/README.md defines, beside a plain name-similarity baseline
+// and the published figures. --fit-calibration prints Platt constants fitted on these cases
+// (pass held-out cases only) for libs/repair/src/matcher/calibration.ts.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { CalibrationSample, ColumnMatch, fitCalibration, matchColumns, sequenceRatio, withOntologyHints } from '@autonomos/repair';
+import { readSourceCsv, readTarget } from '../apps/cli/src/schema-files';
+
+interface Scores {
+  mrr: number;
+  recallAtGt: number;
+  top1: number;
+  ece: number;
+  ms: number;
+}
+
+interface CaseResult {
+  name: string;
+  family: string;
+  engine: Scores;
+  baseline: Scores;
+  samples: CalibrationSample[];
+  firsts: First[];
+}
+
+interface First {
+  confidence: number;
+  correct: boolean;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    options: {
+      'one-to-one': { type: 'boolean', default: false },
+      'no-ontology': { type: 'boolean', default: false },
+      'fit-calibration': { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+  });
+  if (!positionals.length) throw new Error('usage: eval-mapping [--one-to-one] [--no-ontology] [--fit-calibration] DIR...');
+  const cases = positionals.flatMap((dir) => findCases(resolve(dir)));
+  const results: CaseResult[] = [];
+  for (const dir of cases) results.push(await runCase(dir, values['one-to-one']!, !values['no-ontology']));
+
+  if (values['fit-calibration']) {
+    const params = fitCalibration(results.flatMap((r) => r.samples));
+    console.log(`fitted on ${results.length} cases:`, JSON.stringify(params));
+    return;
+  }
+  printTable(results);
+  printPublished(cases);
+}
+
+function findCases(dir: string): string[] {
+  if (existsSync(join(dir, 'case.json'))) return [dir];
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isDirectory())
+    .flatMap(findCases)
+    .sort();
+}
+
+/** Cases that share their parent folder with other cases form a family (gdc/*); a lone case is its own. */
+function familyOf(dir: string): string {
+  const parent = dirname(dir);
+  const siblings = readdirSync(parent).filter((n) => existsSync(join(parent, n, 'case.json')));
+  return siblings.length > 1 ? basename(parent) : basename(dir);
+}
+
+async function runCase(dir: string, oneToOne: boolean, ontology: boolean): Promise<CaseResult> {
+  const spec = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { source: string; target: string; truth: string };
+  const truthRows = parse(readFileSync(join(dir, spec.truth)), { bom: true, columns: true }) as Array<{ source_column: string; target_column: string }>;
+  const truth = new Map<string, Set<string>>();
+  for (const { source_column, target_column } of truthRows) {
+    if (!truth.has(source_column)) truth.set(source_column, new Set());
+    truth.get(source_column)!.add(target_column);
+  }
+
+  // Timed from reading the files to the ranked lists, as a CLI call would be.
+  let started = performance.now();
+  const source = readSourceCsv(join(dir, spec.source));
+  const rawTarget = readTarget(join(dir, spec.target));
+  const target = ontology ? withOntologyHints(rawTarget) : rawTarget;
+  const { columns } = await matchColumns(source, target, { top: 20, oneToOne });
+  const engineMs = performance.now() - started;
+
+  started = performance.now();
+  const baseline = baselineMatch(source.map((c) => c.name), rawTarget.map((t) => t.name));
+  const baselineMs = performance.now() - started;
+
+  const samples: CalibrationSample[] = [];
+  for (const col of columns) {
+    const right = truth.get(col.source);
+    if (!right) continue;
+    // The first candidate, as auto-apply decisions and the ECE rest on it.
+    const [first, second] = col.candidates;
+    if (first) samples.push({ score: first.evidence.score, gap: first.evidence.score - (second?.evidence.score ?? 0), correct: right.has(first.target) });
+  }
+  return {
+    name: basename(dir),
+    family: familyOf(dir),
+    engine: { ...score(columns, truth, truthRows.length), ms: engineMs },
+    baseline: { ...score(baseline, truth, truthRows.length), ms: baselineMs },
+    samples,
+    firsts: firstCandidates(columns, truth),
+  };
+}
+
+/** The README's baseline: difflib ratio of the lower-cased names, every target ranked. */
+function baselineMatch(sources: string[], targets: string[]): ColumnMatch[] {
+  return sources.map((s) => ({
+    source: s,
+    candidates: targets
+      .map((t) => ({ target: t, confidence: sequenceRatio(s.toLowerCase(), t.toLowerCase()), evidence: {} as never }))
+      .sort((a, b) => b.confidence - a.confidence),
+  }));
+}
+
+/** The first candidate of each truth source column, with whether it is right. */
+function firstCandidates(columns: ColumnMatch[], truth: Map<string, Set<string>>): First[] {
+  const bySource = new Map(columns.map((c) => [c.source, c.candidates]));
+  return [...truth].map(([source, right]) => {
+    const first = bySource.get(source)?.[0];
+    return { confidence: first?.confidence ?? 0, correct: !!first && right.has(first.target) };
+  });
+}
+
+function score(columns: ColumnMatch[], truth: Map<string, Set<string>>, truthPairs: number): Omit<Scores, 'ms'> {
+  const bySource = new Map(columns.map((c) => [c.source, c.candidates]));
+  let rr = 0;
+  let top1 = 0;
+  for (const [source, right] of truth) {
+    const rank = (bySource.get(source) ?? []).findIndex((c) => right.has(c.target));
+    if (rank >= 0) rr += 1 / (rank + 1);
+    if (rank === 0) top1++;
+  }
+  const firsts = firstCandidates(columns, truth);
+  // Recall@GT: the k most confident pairs over all returned candidates, k = number of true pairs.
+  const pooled = columns
+    .flatMap((c) => c.candidates.map((cand) => ({ source: c.source, target: cand.target, confidence: cand.confidence })))
+    .sort((a, b) => b.confidence - a.confidence)
+    .slice(0, truthPairs);
+  const hits = pooled.filter((p) => truth.get(p.source)?.has(p.target)).length;
+  return { mrr: rr / truth.size, recallAtGt: hits / truthPairs, top1: top1 / truth.size, ece: expectedCalibrationError(firsts) };
+}
+
+function expectedCalibrationError(firsts: First[]): number {
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, right: 0 }));
+  for (const f of firsts) {
+    const bin = bins[Math.min(9, Math.floor(f.confidence * 10))];
+    bin.n++;
+    bin.conf += f.confidence;
+    bin.right += f.correct ? 1 : 0;
+  }
+  return bins.reduce((sum, b) => (b.n ? sum + (b.n / firsts.length) * Math.abs(b.conf / b.n - b.right / b.n) : sum), 0);
+}
+
+function printTable(results: CaseResult[]): void {
+  const header = ['case', 'MRR', 'R@GT', 'top1', 'ECE', 'ms', '| base MRR', 'R@GT', 'top1', 'ECE'];
+  const row = (name: string, e: Scores, b: Scores) =>
+    [name, f(e.mrr), f(e.recallAtGt), f(e.top1), f(e.ece), e.ms.toFixed(0), '| ' + f(b.mrr), f(b.recallAtGt), f(b.top1), f(b.ece)];
+  const lines = [header];
+  const families = [...new Set(results.map((r) => r.family))];
+  for (const family of families) {
+    const members = results.filter((r) => r.family === family);
+    for (const r of members) lines.push(row(`${family}/${r.name}`, r.engine, r.baseline));
+    lines.push(row(`${family} mean (${members.length})`, mean(members.map((r) => r.engine)), mean(members.map((r) => r.baseline))));
+  }
+  // Per-case ECE over ~20 columns is mostly sampling noise; the pooled figure shows calibration itself.
+  const pooled = families.map((family) => {
+    const firsts = results.filter((r) => r.family === family).flatMap((r) => r.firsts);
+    return `${family} ${f(expectedCalibrationError(firsts))} (${firsts.length} columns)`;
+  });
+  const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+  for (const l of lines) console.log(l.map((cell, i) => (i ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  '));
+  console.log(`\nECE of the engine pooled over each family's columns: ${pooled.join('; ')}`);
+}
+
+function printPublished(cases: string[]): void {
+  const files = [...new Set(cases.map((c) => join(dirname(c), 'published_results.csv')))].filter(existsSync);
+  for (const file of files) {
+    const rows = parse(readFileSync(file), { columns: true }) as Array<Record<string, string>>;
+    const methods = [...new Set(rows.map((r) => r.method))];
+    console.log(`\npublished (${basename(dirname(file))}, mean over studies): method  MRR  Recall@GT  runtime_s`);
+    for (const m of methods) {
+      const get = (metric: string) => rows.find((r) => r.method === m && r.metric === metric)?.mean ?? '-';
+      console.log(`  ${m.padEnd(14)} ${get('MRR').padStart(6)} ${get('Recall@GT').padStart(6)} ${get('runtime_seconds').padStart(8)}`);
+    }
+  }
+}
+
+function mean(xs: Scores[]): Scores {
+  const avg = (k: keyof Scores) => xs.reduce((s, x) => s + x[k], 0) / xs.length;
+  return { mrr: avg('mrr'), recallAtGt: avg('recallAtGt'), top1: avg('top1'), ece: avg('ece'), ms: avg('ms') };
+}
+
+function f(x: number): string {
+  return x.toFixed(3);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

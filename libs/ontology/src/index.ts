@@ -1,0 +1,2 @@
+export * from './ontology.types';
+export { ONTOLOGY_VERSION, getEntity, listEntities } from './ontology';

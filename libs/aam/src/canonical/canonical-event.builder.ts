@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { v5 as uuidv5 } from 'uuid';
+import { ContractViolation } from '../schema/schema.contract';
+import { isNullValue } from '../schema/value.classifier';
+import { CanonicalEvent, CanonicalEventMetadata, CanonicalOperation, QualityFlag } from './canonical-event';
+
+/** Namespace of AutonomOS canonical event ids (UUID v5). Never change it: ids would change. */
+const CANONICAL_EVENT_NAMESPACE = 'c1b7e0a4-5d0e-4f3c-9a57-6a1f2f0e8b3d';
+
+export interface CanonicalEventInput {
+  tenantId: string;
+  connectionId: string;
+  sourceKind: string;
+  stream: string;
+  recordKey: string;
+  operation?: CanonicalOperation;
+  payload: Record<string, string | null>;
+  schemaVersion: string;
+  ingestedAt?: Date;
+  metadata?: Omit<CanonicalEventMetadata, 'contentHash' | 'qualityFlags'> & { qualityFlags?: QualityFlag[] };
+}
+
+export function buildCanonicalEvent(input: CanonicalEventInput): CanonicalEvent {
+  const operation = input.operation ?? 'upsert';
+  const contentHash = payloadHash(input.payload);
+  const { qualityFlags = [], ...position } = input.metadata ?? {};
+  return {
+    eventId: canonicalEventId({ ...input, operation, contentHash }),
+    tenantId: input.tenantId,
+    connectionId: input.connectionId,
+    sourceKind: input.sourceKind,
+    stream: input.stream,
+    recordKey: input.recordKey,
+    operation,
+    payload: input.payload,
+    schemaVersion: input.schemaVersion,
+    ingestedAt: (input.ingestedAt ?? new Date()).toISOString(),
+    metadata: { ...position, contentHash, qualityFlags },
+  };
+}
+
+/** Same tenant, connection, stream, key, operation and content ⇒ same id: re-runs are idempotent. */
+export function canonicalEventId(event: {
+  tenantId: string;
+  connectionId: string;
+  stream: string;
+  recordKey: string;
+  operation: CanonicalOperation;
+  contentHash: string;
+}): string {
+  const name = JSON.stringify([event.tenantId, event.connectionId, event.stream, event.recordKey, event.operation, event.contentHash]);
+  return uuidv5(name, CANONICAL_EVENT_NAMESPACE);
+}
+
+/** SHA-256 of the payload with sorted keys, so key order does not change the hash. */
+export function payloadHash(payload: Record<string, string | null>): string {
+  const entries = Object.entries(payload).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+}
+
+export interface CsvEventContext {
+  tenantId: string;
+  connectionId: string;
+  /** Defaults to 'filesource'. */
+  sourceKind?: string;
+  stream: string;
+  schemaVersion: string;
+  fileChecksum: string;
+  /**
+   * Columns whose values identify a record. Without them the record is keyed by its row number:
+   * stable when the same file is synced again, and two identical rows stay two records.
+   */
+  keyColumns?: readonly string[];
+  ingestedAt?: Date;
+}
+
+/** A CSV record, possibly after a schema contract nulled or dropped some of its values. */
+export interface CsvRecordInput {
+  line: number;
+  row: number;
+  values: Readonly<Record<string, string | null>>;
+}
+
+export function buildEventFromCsvRecord(
+  context: CsvEventContext,
+  record: CsvRecordInput,
+  discarded: readonly ContractViolation[] = [],
+): CanonicalEvent {
+  const payload = Object.fromEntries(Object.entries(record.values).map(([name, value]) => [name, isNullValue(value) ? null : value]));
+  const qualityFlags: QualityFlag[] = discarded.map((v) => ({ code: 'value_discarded', column: v.column, detail: v.message }));
+
+  const keyColumns = context.keyColumns ?? [];
+  const missing = keyColumns.filter((name) => payload[name] === null || payload[name] === undefined);
+  for (const column of missing) {
+    qualityFlags.push({ code: 'missing_key_value', column, detail: `key column "${column}" is empty; keyed by row ${record.row}` });
+  }
+  const keyed = keyColumns.length > 0 && missing.length === 0;
+  // One key column is used as is; several are a JSON array, so ("a,b", "c") ≠ ("a", "b,c").
+  const recordKey = !keyed
+    ? `row:${record.row}`
+    : keyColumns.length === 1
+      ? payload[keyColumns[0]]!
+      : JSON.stringify(keyColumns.map((name) => payload[name]));
+
+  return buildCanonicalEvent({
+    tenantId: context.tenantId,
+    connectionId: context.connectionId,
+    sourceKind: context.sourceKind ?? 'filesource',
+    stream: context.stream,
+    recordKey,
+    payload,
+    schemaVersion: context.schemaVersion,
+    ingestedAt: context.ingestedAt,
+    metadata: { rowNumber: record.row, line: record.line, fileChecksum: context.fileChecksum, qualityFlags },
+  });
+}

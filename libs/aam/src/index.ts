@@ -33,3 +33,7 @@ export type { DclTablePayload } from './canonical/dcl-table.mapper';
 // Domain routing
 export { FINOPS_SOURCES, REVOPS_SOURCES, routeDomain } from './routing/domain.router';
 export type { PilotDomain } from './routing/domain.router';
+
+// Connectors
+export { CONNECTION_KINDS } from './connectors/source-connector';
+export type { ConnectionKind, ReadRequest, SourceBatch, SourceConnector, SourceRow, StreamInfo, TestResult } from './connectors/source-connector';

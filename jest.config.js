@@ -7,12 +7,7 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/migrations', '<rootDir>/scripts'],
   testRegex: '.*\\.spec\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/apps/console/'],
-  transform: {
-    '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
-    // A few dependencies ship ESM only, which Jest 29's runtime cannot require: compile them to CommonJS.
-    '^.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' }, swcrc: false }],
-  },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleNameMapper: { '^@autonomos/([^/]+)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
 };

@@ -7,7 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { OWNER_DATA_SOURCE } from '../database/database.tokens';
 import { REDIS } from '../redis/redis';
 import { reviveIntegrationEvent } from './integration-event';
-import { publishTenantEvent } from './tenant-events';
+import { appendTenantEvent } from './tenant-events';
 
 // One relay publishes at a time, across all workers, so events leave in id order.
 const RELAY_LOCK_KEY = 727_002;
@@ -70,8 +70,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const rows: OutboxRow[] = await manager.query(
         `SELECT * FROM outbox_events WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH_SIZE}`,
       );
+      if (rows.length === 0) return 0;
+      // One round trip for the whole batch; MULTI keeps the order.
+      const pipeline = this.redis.multi();
       for (const row of rows) {
-        await publishTenantEvent(this.redis, row.tenant_id, {
+        appendTenantEvent(pipeline, row.tenant_id, {
           id: row.id,
           type: row.event_type,
           aggregateType: row.aggregate_type,
@@ -80,12 +83,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           correlationId: row.correlation_id,
           occurredAt: row.created_at.toISOString(),
         });
+      }
+      await pipeline.exec();
+      for (const row of rows) {
         const event = reviveIntegrationEvent(row.event_type, row.payload, row.id);
         if (event) this.eventBus.publish(event);
       }
-      if (rows.length > 0) {
-        await manager.query('UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
-      }
+      await manager.query('UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
       return rows.length;
     });
   }

@@ -2,6 +2,7 @@ import { Outbox, RequestContext, TenantDb } from '@autonomos/platform';
 import { Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { createHash, randomUUID } from 'node:crypto';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { TaskEntity } from '../../entities/task.entity';
 import { TaskStatusChanged } from '../../events/task-status-changed.event';
 import { TaskQueue } from '../../task-queue';
@@ -37,29 +38,31 @@ export class CreateTaskHandler implements ICommandHandler<CreateTaskCommand> {
     const requestHash = createHash('sha256').update(canonicalJson({ type, payload: validPayload })).digest('hex');
     const tenantId = this.context.tenantId;
     const { task, created } = await this.db.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(TaskEntity)
-        .values({
-          id: randomUUID(),
-          tenantId,
-          type,
-          payload: validPayload,
-          status: 'queued',
-          idempotencyKey: idempotencyKey ?? null,
-          requestHash,
-          createdBy: this.context.actor.id,
-        })
-        .orIgnore()
-        .returning('id')
-        .execute();
+      const task = manager.create(TaskEntity, {
+        id: randomUUID(),
+        tenantId,
+        type,
+        payload: validPayload,
+        status: 'queued',
+        progress: 0,
+        progressMessage: null,
+        attempts: 0,
+        retries: 0,
+        error: null,
+        result: null,
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash,
+        createdBy: this.context.actor.id,
+        startedAt: null,
+        finishedAt: null,
+      });
+      const inserted = await manager.createQueryBuilder().insert().into(TaskEntity).values(task as QueryDeepPartialEntity<TaskEntity>).orIgnore().returning(['created_at', 'updated_at']).execute();
       if (inserted.raw.length === 0) {
         const first = await manager.findOneOrFail(TaskEntity, { where: { idempotencyKey } });
         if (first.requestHash !== requestHash) throw taskErrors.idempotencyConflict();
         return { task: first, created: false };
       }
-      const task = await manager.findOneOrFail(TaskEntity, { where: { id: inserted.raw[0].id } });
+      Object.assign(task, { createdAt: inserted.raw[0].created_at, updatedAt: inserted.raw[0].updated_at });
       await this.outbox.add(manager, 'task', new TaskStatusChanged(tenantId, task.id, type, 'queued'));
       return { task, created: true };
     });

@@ -55,7 +55,8 @@ export class RunTaskHandler implements ICommandHandler<RunTaskCommand> {
       if (!task || (task.status !== 'queued' && task.status !== 'running')) return undefined;
       const wasQueued = task.status === 'queued';
       Object.assign(task, { status: 'running', attempts: task.attempts + 1, startedAt: task.startedAt ?? new Date() });
-      await manager.save(task);
+      // update, not save: save would read the row again to diff it.
+      await manager.update(TaskEntity, { id: task.id }, { status: task.status, attempts: task.attempts, startedAt: task.startedAt });
       if (wasQueued) await this.outbox.add(manager, 'task', new TaskStatusChanged(task.tenantId, task.id, task.type, 'running'));
       return task;
     });

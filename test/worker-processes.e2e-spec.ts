@@ -4,7 +4,9 @@ import { Client as PgClient } from 'pg';
 import { newTenant } from './support/factories';
 import { expectEventually, spawnWorker, Stack, startStack } from './support/stack';
 
-describe('a worker killed mid-task (e2e)', () => {
+jest.setTimeout(120_000);
+
+describe('worker processes (e2e)', () => {
   let stack: Stack;
   const workers: ChildProcess[] = [];
 
@@ -16,7 +18,7 @@ describe('a worker killed mid-task (e2e)', () => {
     await stack.close();
   });
 
-  it('is taken over by another worker, and the task succeeds once', async () => {
+  it('a worker killed mid-task: another takes over, and the task succeeds once', async () => {
     const acme = await newTenant(stack.baseUrl);
     workers.push(spawnWorker());
     const task = (await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'survive', steps: 20, stepMs: 100 } } })).data!;
@@ -42,5 +44,20 @@ describe('a worker killed mid-task (e2e)', () => {
     } finally {
       await owner.end();
     }
+  });
+
+  it('a worker asked to stop (SIGTERM) finishes its running task before it exits', async () => {
+    for (const earlier of workers) earlier.kill('SIGKILL'); // this worker must be the one running the task
+    const acme = await newTenant(stack.baseUrl);
+    const worker = spawnWorker();
+    workers.push(worker);
+    const task = (await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'finish me', steps: 10, stepMs: 150 } } })).data!;
+    await expectEventually(async () => ((await getTask({ client: acme.client, path: { id: task.id } })).data!.progress >= 10 ? true : undefined), 60_000);
+    const exited = new Promise<string>((resolve) => worker.once('exit', (code, signal) => resolve(`${code ?? signal}`)));
+    worker.kill('SIGTERM');
+    // Nest closes the app (BullMQ waits for the active job), then re-raises the signal.
+    expect(await exited).toMatch(/^(0|SIGTERM)$/);
+    const after = (await getTask({ client: acme.client, path: { id: task.id } })).data!;
+    expect(after).toMatchObject({ status: 'succeeded', attempts: 1, progress: 100 });
   });
 });

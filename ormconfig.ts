@@ -1,13 +1,16 @@
 // The DataSource the TypeORM CLI uses (migration:generate, schema:log): the schema owner's
 // connection, every entity, every migration. Run from dist/ after `npm run build`.
 import 'reflect-metadata';
+import { AuditEventEntity, ConnectionEntity, DriftEntity, QuarantinedRecordEntity, SchemaVersionEntity } from '@autonomos/aam';
 import { ApiKeyEntity, RefreshTokenEntity, UserEntity } from '@autonomos/auth';
 import { OutboxEventEntity, TenantEntity } from '@autonomos/platform';
+import { MappingMemoryEntity } from '@autonomos/repair';
 import { TaskEntity } from '@autonomos/tasks';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [TenantEntity, UserEntity, RefreshTokenEntity, ApiKeyEntity, TaskEntity, OutboxEventEntity];
+export const ENTITIES = [TenantEntity, UserEntity, RefreshTokenEntity, ApiKeyEntity, TaskEntity, OutboxEventEntity,
+  ConnectionEntity, AuditEventEntity, SchemaVersionEntity, DriftEntity, QuarantinedRecordEntity, MappingMemoryEntity];
 
 export default new DataSource({
   type: 'postgres',

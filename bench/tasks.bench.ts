@@ -50,7 +50,7 @@ async function rawTasksPerSecond(queue: Queue, events: QueueEvents): Promise<num
 
 async function main(): Promise<void> {
   const db = await benchDatabase('tasks');
-  const env = { ...db.env, PORT: '3103', WORKER_CONCURRENCY: CONCURRENCY, BENCH_QUEUE: 'bench-raw' };
+  const env: NodeJS.ProcessEnv = { ...db.env, PORT: '3103', WORKER_CONCURRENCY: CONCURRENCY, BENCH_QUEUE: 'bench-raw' };
   const api = startProcess('dist/apps/api/src/main.js', env);
   const worker = startProcess('dist/apps/worker/src/main.js', env);
   const rawWorker = startProcess('bench/support/raw-bullmq-worker.ts', env);

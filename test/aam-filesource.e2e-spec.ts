@@ -134,7 +134,7 @@ describe('AAM FileSource (e2e)', () => {
     const refused: Array<[string, string, RegExp]> = [
       ['binary.csv', 'file_source_binary_content', /^line 1: NUL byte/],
       ['duplicate_headers.csv', 'file_source_duplicate_header', /^line 1: duplicate column name "amount"/],
-      ['empty.csv', 'file_source_empty_file', /no header line/],
+      ['empty.csv', 'file_source_empty_file', /the file is empty/],
       ['unclosed_quote.csv', 'file_source_unclosed_quote', /^line 2: unclosed quote/],
     ];
 

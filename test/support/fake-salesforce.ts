@@ -86,8 +86,7 @@ export class FakeSalesforce {
 
   private readonly sockets = new Set<Socket>();
   private readonly cursors = new Map<string, SalesforceRecord[]>();
-  private readonly faults: { at: number; fault: SalesforceFault }[] = [];
-  private apiRequests = 0;
+  private readonly faults: { on: string; after: number; fault: SalesforceFault }[] = [];
   private tokens = 1;
   private locators = 0;
 
@@ -110,9 +109,12 @@ export class FakeSalesforce {
     return fake;
   }
 
-  /** The `nth` API request from now (1 = the next one) answers with `fault`, and so do the `times - 1` after it. */
-  failAt(nth: number, fault: SalesforceFault, times = 1): void {
-    for (let i = 0; i < times; i++) this.faults.push({ at: this.apiRequests + nth + i, fault });
+  /**
+   * The `nth` API request from now (1 = the next one) answers with `fault`, and so do the
+   * `times - 1` after it. With `on`, only requests whose path contains it count ('/query/': pages after the first).
+   */
+  failAt(nth: number, fault: SalesforceFault, { times = 1, on = '/services/data/' }: { times?: number; on?: string } = {}): void {
+    for (let i = 0; i < times; i++) this.faults.push({ on, after: nth - 1 + i, fault });
   }
 
   /** Queries sent, decoded. */
@@ -132,8 +134,13 @@ export class FakeSalesforce {
 
     const label = `${request.method} ${url.pathname}${url.searchParams.has('q') ? `?q=${url.searchParams.get('q')}` : ''}`;
     this.requests.push(label);
-    const nth = ++this.apiRequests;
-    const fault = this.faults.find((f) => f.at === nth)?.fault;
+    let fault: SalesforceFault | undefined;
+    for (const pending of [...this.faults]) {
+      if (!label.includes(pending.on)) continue;
+      if (pending.after-- > 0) continue;
+      fault ??= pending.fault;
+      this.faults.splice(this.faults.indexOf(pending), 1);
+    }
     if (fault === 'hang') return;
     if (fault === 'expire_session') this.accessToken = 'expired';
     if (fault === 'rate_limit') return send(response, 403, [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }]);

@@ -1,7 +1,9 @@
 import { AppConfig, loadConfig, OWNER_DATA_SOURCE, runMigrationsLocked } from '@autonomos/platform';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Logger } from 'nestjs-pino';
@@ -46,8 +48,12 @@ export async function createApi(): Promise<NestFastifyApplication> {
     // The Swagger UI at /docs needs inline scripts and styles.
     contentSecurityPolicy: { directives: { defaultSrc: [`'self'`], scriptSrc: [`'self'`, `'unsafe-inline'`], styleSrc: [`'self'`, `'unsafe-inline'`], imgSrc: [`'self'`, 'data:'] } },
   });
+  // CSV uploads stream to disk; one byte over the limit lets the domain's own check name it.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.get('UPLOAD_MAX_BYTES') + 1, files: 1, fields: 5 } });
   app.enableCors({ origin: config.get('CORS_ORIGINS'), credentials: true, exposedHeaders: ['x-correlation-id', 'retry-after'] });
   app.useGlobalPipes(validationPipe);
+  // The events gateway shares the HTTP server (upgrade on /events/ws).
+  app.useWebSocketAdapter(new WsAdapter(app));
   app.enableShutdownHooks();
 
   const metrics = app.get(Metrics);

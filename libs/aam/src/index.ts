@@ -37,3 +37,39 @@ export type { PilotDomain } from './routing/domain.router';
 // Connectors
 export { CONNECTION_KINDS } from './connectors/source-connector';
 export type { ConnectionKind, ReadRequest, SourceBatch, SourceConnector, SourceRow, StreamInfo, TestResult } from './connectors/source-connector';
+
+// Entities (for the TypeORM CLI's DataSource)
+export { AuditEventEntity } from './entities/audit-event.entity';
+export { ConnectionEntity } from './entities/connection.entity';
+export { DriftEntity } from './entities/drift.entity';
+export { QuarantinedRecordEntity } from './entities/quarantined-record.entity';
+export type { QuarantineReason } from './entities/quarantined-record.entity';
+export { SchemaVersionEntity } from './entities/schema-version.entity';
+
+// Module, use cases, views, events
+export { AamModule } from './aam.module';
+export { AamErrorCode } from './aam.errors';
+export type { AuditEventView, ConnectionView, DriftView, Page, QuarantinedRecordView, SchemaVersionView } from './aam.views';
+export { CONNECTOR_DEFINITIONS, createConnector, validateConnectionSettings } from './connectors/connector.factory';
+export type { ConnectorDefinition } from './connectors/connector.factory';
+export type { ConnectorContext } from './connectors/source-connector';
+export { STREAM_NAME } from './connectors/connection-config';
+export { SchemaDriftDetected } from './events/schema-drift-detected.event';
+export type { StreamSyncResult, SyncCounts } from './sync/stream.ingestor';
+export type { SyncMode } from './sync/connection.sync';
+export { CreateConnectionCommand } from './commands/create-connection/create-connection.command';
+export { UpdateConnectionCommand } from './commands/update-connection/update-connection.command';
+export type { ConnectionChanges } from './commands/update-connection/update-connection.command';
+export { DeleteConnectionCommand } from './commands/delete-connection/delete-connection.command';
+export { TestConnectionCommand } from './commands/test-connection/test-connection.command';
+export { StartSyncCommand } from './commands/start-sync/start-sync.command';
+export { UploadFileCommand } from './commands/upload-file/upload-file.command';
+export { ListConnectionsQuery } from './queries/list-connections/list-connections.query';
+export { GetConnectionQuery } from './queries/get-connection/get-connection.query';
+export { ListStreamsQuery } from './queries/list-streams/list-streams.query';
+export { GetSchemaQuery } from './queries/get-schema/get-schema.query';
+export type { StreamSchemaHistory } from './queries/get-schema/get-schema.query';
+export { ListDriftsQuery } from './queries/list-drifts/list-drifts.query';
+export { GetDriftQuery } from './queries/get-drift/get-drift.query';
+export { ListQuarantineQuery } from './queries/list-quarantine/list-quarantine.query';
+export { ListEventsQuery } from './queries/list-events/list-events.query';

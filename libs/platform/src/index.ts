@@ -5,6 +5,7 @@ export * from './database/tenant-db';
 export * from './database/database.tokens';
 export * from './database/migration-runner';
 export * from './redis/redis';
+export * from './secrets/secret-box';
 export * from './outbox/outbox';
 export * from './outbox/outbox-event.entity';
 export * from './outbox/outbox-relay';

@@ -16,6 +16,7 @@ import { Outbox } from './outbox/outbox';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { TenantEntity } from './tenancy/tenant.entity';
 import { createRedis, REDIS, redisOptions } from './redis/redis';
+import { SecretBox } from './secrets/secret-box';
 
 export interface PlatformOptions {
   /** Migration classes, handed in by the app (libs do not reach into /migrations). */
@@ -47,6 +48,7 @@ export class PlatformModule {
       RequestContext,
       TenantDb,
       Outbox,
+      SecretBox,
     ];
     return {
       module: PlatformModule,
@@ -87,7 +89,7 @@ export class PlatformModule {
         BullModule.forRoot({ connection: redisOptions(config.get('REDIS_URL')), prefix: config.get('REDIS_PREFIX') }),
       ],
       providers,
-      exports: [AppConfig, REDIS, RequestContext, TenantDb, Outbox, CqrsModule, TypeOrmModule, BullModule],
+      exports: [AppConfig, REDIS, RequestContext, TenantDb, Outbox, SecretBox, CqrsModule, TypeOrmModule, BullModule],
     };
   }
 }

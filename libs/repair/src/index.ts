@@ -1,2 +1,11 @@
 export * from './matcher';
 export * from './transforms';
+export * from './repair.module';
+export * from './repair.errors';
+export * from './entities/mapping-memory.entity';
+export * from './proposals/repair-proposal';
+export { proposeRepair, MAP_FLOOR } from './proposals/propose-repair';
+export * from './commands/remember-mapping/remember-mapping.command';
+export * from './commands/propose-repair/propose-repair.command';
+export * from './queries/recall-mappings/recall-mappings.query';
+export * from './queries/match-columns/match-columns.query';

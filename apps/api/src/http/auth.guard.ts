@@ -6,9 +6,16 @@ import type { FastifyRequest } from 'fastify';
 
 const PUBLIC = 'autonomos:public';
 const ROLES = 'autonomos:roles';
+const QUERY_TOKEN = 'autonomos:query-token';
 
 /** Opts a route out of authentication (sign-in, health, docs). */
 export const Public = () => SetMetadata(PUBLIC, true);
+
+/**
+ * Also accepts the access token as `?access_token=`, for clients that cannot send headers
+ * (EventSource). Only on such routes: URLs end up in histories and proxy logs.
+ */
+export const AcceptsQueryToken = () => SetMetadata(QUERY_TOKEN, true);
 
 /** Only these roles may call the route; without it, any authenticated role may. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
@@ -29,7 +36,9 @@ export class AuthGuard implements CanActivate {
     const targets = [execution.getHandler(), execution.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
-    const principal = await this.authenticator.fromHeaders(request.headers.authorization, request.headers['x-api-key'] as string | undefined);
+    const queryToken = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, targets) ? (request.query as { access_token?: unknown }).access_token : undefined;
+    const authorization = request.headers.authorization ?? (typeof queryToken === 'string' ? `Bearer ${queryToken}` : undefined);
+    const principal = await this.authenticator.fromHeaders(authorization, request.headers['x-api-key'] as string | undefined);
     this.context.enter(principal.tenantId, principal.actor);
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (allowed && !allowed.includes(principal.actor.role)) {

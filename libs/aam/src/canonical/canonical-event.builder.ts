@@ -65,7 +65,8 @@ export interface CsvEventContext {
   sourceKind?: string;
   stream: string;
   schemaVersion: string;
-  fileChecksum: string;
+  /** SHA-256 of the source file; absent for sources that are not files. */
+  fileChecksum?: string;
   /**
    * Columns whose values identify a record. Without them the record is keyed by its row number:
    * stable when the same file is synced again, and two identical rows stay two records.

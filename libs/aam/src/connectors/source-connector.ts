@@ -28,6 +28,10 @@ export interface SourceRow {
 
 export interface SourceBatch {
   rows: SourceRow[];
+  /** The stream's columns in source order (a CSV header), so columns without values still count. */
+  columns?: string[];
+  /** SHA-256 of the file the batch came from (file sources). */
+  fileChecksum?: string;
   /** Records the source itself refused (ragged CSV rows, undecodable documents), with reasons. */
   quarantined: QuarantinedRow[];
   /** The cursor after this batch; persisted only once the batch is committed. */
@@ -57,4 +61,17 @@ export interface SourceConnector {
   listStreams(): Promise<StreamInfo[]>;
   read(request: ReadRequest): AsyncIterable<SourceBatch>;
   close(): Promise<void>;
+}
+
+/** What a connector is built from: the connection's validated settings and opened credentials. */
+export interface ConnectorContext {
+  tenantId: string;
+  connectionId: string;
+  config: Record<string, unknown>;
+  /** Decrypted just before use; never logged, never returned. */
+  credentials: Record<string, unknown> | null;
+  /** FILESOURCE_ROOT/<tenant id>: the only directory a file source may read. */
+  fileRoot: string;
+  /** Where this connection's uploads are kept, inside fileRoot. */
+  uploadDir: string;
 }

@@ -81,6 +81,7 @@ type ParsedRow = { fields: string[]; line: number };
 export class CsvFileReader implements AsyncIterable<CsvBatch> {
   private started = false;
   private result?: CsvReadSummary;
+  private headerNames?: string[];
 
   constructor(
     private readonly source: Readable,
@@ -89,6 +90,11 @@ export class CsvFileReader implements AsyncIterable<CsvBatch> {
     if (!Number.isInteger(options.batchSize) || options.batchSize < 1) {
       throw new FileSourceError(FileSourceErrorCode.InvalidOptions, `batchSize must be a positive integer, got ${options.batchSize}`);
     }
+  }
+
+  /** The header's column names, once the header line has been read. */
+  get header(): string[] | undefined {
+    return this.headerNames;
   }
 
   /** Format, header and checksum; available once every batch has been read. */
@@ -127,6 +133,7 @@ export class CsvFileReader implements AsyncIterable<CsvBatch> {
         for await (const { fields: record, line } of parser as AsyncIterable<ParsedRow>) {
           if (!header) {
             header = readHeader(record, line);
+            this.headerNames = header;
             continue;
           }
           const row = records + quarantined + 1;

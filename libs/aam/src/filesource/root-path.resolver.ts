@@ -6,8 +6,9 @@ import { FileSourceError, FileSourceErrorCode } from './file-source.errors';
  * Resolves a user-supplied relative path to a real file inside `root`. Refuses absolute paths,
  * `..` that climbs out, and symlinks whose target lies outside the root (checked on the real
  * path, after every link is followed). Open the returned path, not the requested one.
+ * With `allowDirectory`, a directory under the root is accepted too.
  */
-export async function resolvePathUnderRoot(root: string, requested: string): Promise<string> {
+export async function resolvePathUnderRoot(root: string, requested: string, options: { allowDirectory?: boolean } = {}): Promise<string> {
   if (requested.trim() === '' || requested.includes('\0')) {
     throw new FileSourceError(FileSourceErrorCode.InvalidOptions, 'the file path is empty or contains a NUL byte');
   }
@@ -32,7 +33,8 @@ export async function resolvePathUnderRoot(root: string, requested: string): Pro
   if (!isInside(realRoot, real)) {
     throw new FileSourceError(FileSourceErrorCode.PathOutsideRoot, `"${requested}" is a link to a file outside the file root`);
   }
-  if (!(await stat(real)).isFile()) {
+  const found = await stat(real);
+  if (!found.isFile() && !(options.allowDirectory && found.isDirectory())) {
     throw new FileSourceError(FileSourceErrorCode.PathNotAFile, `"${requested}" is not a regular file`);
   }
   return real;

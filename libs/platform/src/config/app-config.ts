@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** One line that names the variable; the process stops on it. */
 export class ConfigError extends Error {}
@@ -53,6 +55,15 @@ const base64Key: Parser<Buffer> = (raw, name) => {
   if (key.length !== 32) throw new ConfigError(`${name} must be 32 bytes, base64-encoded (openssl rand -base64 32)`);
   return key;
 };
+/** `k0=base64,k1=base64`: retired AES-256 keys by id. */
+const keyList: Parser<Map<string, Buffer>> = (raw, name) =>
+  new Map(
+    list(raw, name).map((pair) => {
+      const [id, key] = pair.split('=', 2);
+      if (!id || !key) throw new ConfigError(`${name} must be comma-separated id=base64key pairs`);
+      return [id, base64Key(pair.slice(id.length + 1), name)];
+    }),
+  );
 const durationSeconds: Parser<number> = (raw, name) => {
   const match = /^(\d+)(s|m|h|d)?$/.exec(raw);
   if (!match) throw new ConfigError(`${name} must be a duration such as 900, 15m, 12h or 30d, got "${raw}"`);
@@ -108,6 +119,36 @@ export const CONFIG_SPEC = {
   STALLED_INTERVAL_MS: { parse: int, default: '30000', description: 'How often workers look for tasks whose worker died (all workers must share it).' },
   LOCK_DURATION_MS: { parse: int, default: '30000', description: 'How long a running task stays locked to its worker without a heartbeat.' },
   OUTBOX_POLL_MS: { parse: int, default: '200', description: 'How often the outbox relay looks for unpublished events.' },
+  EVENTS_HEARTBEAT_MS: { parse: int, default: '15000', description: 'Interval of heartbeats on live event connections (SSE comment, WebSocket ping), so proxies keep them open and clients notice a dead one.' },
+  EVENTS_MAX_BUFFER_BYTES: {
+    parse: int,
+    default: '1048576',
+    description: 'Bytes a live event client (SSE or WebSocket) may leave unread before it is dropped; it reconnects with Last-Event-ID and catches up.',
+  },
+  ENCRYPTION_PREVIOUS_KEYS: {
+    parse: keyList,
+    default: '',
+    sensitive: true,
+    description: 'Retired keys still needed to read older secrets while they are re-encrypted: comma-separated id=base64key pairs.',
+  },
+  FILESOURCE_ROOT: {
+    parse: str,
+    default: join(tmpdir(), 'autonomos-filesource'),
+    description: 'Directory of FileSource files: each tenant sees only <root>/<tenant id>/ (server-side files and its uploads).',
+  },
+  UPLOAD_MAX_BYTES: { parse: int, default: '104857600', description: 'Largest CSV upload accepted (bytes); larger ones get a 413.' },
+  SYNC_BATCH_SIZE: { parse: int, default: '5000', description: 'Records per batch when a sync reads, writes and publishes.' },
+  AAM_STREAM_MAXLEN: { parse: int, default: '100000', description: 'Approximate cap (entries) of each aam:dcl:{tenant}:{source} Redis Stream.' },
+  LLM_PROVIDER: { parse: oneOf('none', 'openai', 'gemini'), default: 'none', description: 'Chat model used to re-rank mapping candidates: openai (any OpenAI-compatible endpoint) or gemini. Used only when DEV_MODE is on.' },
+  LLM_BASE_URL: { parse: str, default: '', description: 'Base URL of the OpenAI-compatible API (e.g. https://api.openai.com/v1); empty means the provider default.' },
+  LLM_API_KEY: { parse: str, default: '', sensitive: true, description: 'API key of the LLM provider.' },
+  LLM_MODEL: { parse: str, default: '', description: 'Chat model name; empty means gpt-4o-mini (openai) or gemini-2.0-flash (gemini).' },
+  LLM_TIMEOUT_MS: { parse: int, default: '10000', description: 'Longest wait for one LLM answer, retries included; past it the request carries on with heuristics and memory.' },
+  LLM_MAX_RETRIES: { parse: int, default: '1', description: 'Retries of a failed LLM request (after 1–2 s), within LLM_TIMEOUT_MS.' },
+  LLM_TENANT_DAILY_TOKENS: { parse: int, default: '200000', description: 'Prompt + completion tokens one tenant may spend per UTC day; beyond it the LLM is skipped.' },
+  EMBEDDINGS_BASE_URL: { parse: str, default: '', description: 'OpenAI-compatible /v1 base URL for mapping-memory embeddings; empty uses the local, offline embedding.' },
+  EMBEDDINGS_API_KEY: { parse: str, default: '', sensitive: true, description: 'API key of the embeddings endpoint.' },
+  EMBEDDINGS_MODEL: { parse: str, default: 'text-embedding-3-small', description: 'Embedding model name at EMBEDDINGS_BASE_URL.' },
 } satisfies Record<string, VariableSpec<unknown>>;
 
 type Spec = typeof CONFIG_SPEC;

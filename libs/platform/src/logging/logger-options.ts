@@ -16,13 +16,20 @@ export const REDACTED_PATHS = [
   '*.secret',
   '*.credentials',
   '*.webhookUrl',
+  'req.query.access_token',
 ];
+
+/** EventSource clients send their token as `?access_token=`: the logged URL must not carry it. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]');
+}
 
 export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.get('LOG_LEVEL'),
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      serializers: { req: (req: { url?: string }) => (req.url ? Object.assign(req, { url: redactUrl(req.url) }) : req) },
       genReqId: (req: IncomingMessage) => (req.headers['x-correlation-id'] as string | undefined) ?? randomUUID(),
       // Tenant and actor are known only after the guard ran, so read them when the line is written.
       customProps: () => {

@@ -85,6 +85,12 @@ describe('matchColumns options', () => {
     expect(columns[0].candidates.find((c) => c.target === 'region')!.evidence.llm).toBe(1);
   });
 
+  it('leaves scores untouched where the re-ranker has no opinion', async () => {
+    const without = await matchColumns([{ name: 'amount_value' }], targets);
+    const abstaining = await matchColumns([{ name: 'amount_value' }], targets, { llm: async (_col, cands) => cands.map(() => null) });
+    expect(abstaining).toEqual(without);
+  });
+
   it('assigns each target once when the target demands it', async () => {
     const source = [{ name: 'cost' }, { name: 'cost_amount' }];
     const target = [{ name: 'cost' }, { name: 'cost_center' }];

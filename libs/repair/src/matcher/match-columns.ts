@@ -208,7 +208,9 @@ async function rerank(
   const head = order.slice(0, k);
   const scores = await options.llm!(column, head.map(({ j, score }) => ({ target: targets[j].field, score })));
   const reranked = head.map(({ j, score }, n) => {
-    const llm = Math.min(1, Math.max(0, scores[n] ?? 0));
+    const opinion = scores[n];
+    if (opinion === null || opinion === undefined) return { j, score };
+    const llm = Math.min(1, Math.max(0, opinion));
     evidence[j].llm = llm;
     // Blend rather than replace: a wrong re-ranker cannot push a strong heuristic match out.
     return { j, score: 0.5 * score + 0.5 * llm };

@@ -26,8 +26,11 @@ export interface RankedTarget {
   score: number;
 }
 
-/** Optional re-ranker (e.g. an LLM): returns one score in [0,1] per candidate, in the same order. */
-export type LlmRerank = (column: SourceColumn, candidates: RankedTarget[]) => Promise<number[]>;
+/**
+ * Optional re-ranker (e.g. an LLM): returns one score in [0,1] per candidate, in the same order;
+ * null where it has no opinion (it failed or abstained), which leaves that candidate's score as is.
+ */
+export type LlmRerank = (column: SourceColumn, candidates: RankedTarget[]) => Promise<Array<number | null>>;
 
 export interface MatchOptions {
   /** Candidates kept per source column (default 10). */

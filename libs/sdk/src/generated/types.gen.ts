@@ -164,6 +164,534 @@ export type TaskPageDto = {
     nextCursor: string | null;
 };
 
+export type OntologyFieldDto = {
+    name: string;
+    type: 'string' | 'integer' | 'decimal' | 'money' | 'boolean' | 'date' | 'timestamp' | 'id' | 'email' | 'phone' | 'url' | 'currency_code' | 'json';
+    description: string;
+    /**
+     * Names the same concept goes by in real exports.
+     */
+    synonyms: Array<string>;
+    samples?: Array<string>;
+    required: boolean;
+};
+
+export type OntologyEntityDto = {
+    name: string;
+    domain: 'finops' | 'revops';
+    description: string;
+    keyFields: Array<string>;
+    fields: Array<OntologyFieldDto>;
+};
+
+export type OntologyDto = {
+    version: string;
+    entities: Array<OntologyEntityDto>;
+};
+
+export type LlmStatusDto = {
+    /**
+     * Whether your tenant’s requests use the LLM.
+     */
+    enabled: boolean;
+    provider?: 'openai' | 'gemini';
+    model?: string;
+    /**
+     * Why it is off.
+     */
+    reason?: 'no_provider' | 'dev_mode_off' | 'tenant_disabled';
+};
+
+export type LlmUsageDayDto = {
+    /**
+     * UTC day.
+     */
+    date: string;
+    calls: number;
+    /**
+     * Calls that failed or timed out (the request fell back to heuristics).
+     */
+    failures: number;
+    /**
+     * Calls skipped because the daily token budget was spent.
+     */
+    overBudget: number;
+    promptTokens: number;
+    completionTokens: number;
+};
+
+export type LlmTelemetryDto = {
+    status: LlmStatusDto;
+    /**
+     * Prompt + completion tokens your tenant may spend per UTC day.
+     */
+    dailyTokenBudget: number;
+    tokensLeftToday: number;
+    /**
+     * Newest first.
+     */
+    days: Array<LlmUsageDayDto>;
+};
+
+export type SourceColumnDto = {
+    name: string;
+    /**
+     * Raw cell texts, up to 100.
+     */
+    samples?: Array<string>;
+    /**
+     * A type already known (database catalogue); inferred from samples otherwise.
+     */
+    type?: string;
+};
+
+export type MatchSourceDto = {
+    columns: Array<SourceColumnDto>;
+};
+
+export type TargetFieldDto = {
+    name: string;
+    description?: string;
+    synonyms?: Array<string>;
+    type?: string;
+    samples?: Array<string>;
+};
+
+export type MatchTargetDto = {
+    /**
+     * An ontology entity (see GET /ontology). Give this or `fields`.
+     */
+    entity?: string;
+    /**
+     * A target schema of your own. Give this or `entity`.
+     */
+    fields?: Array<TargetFieldDto>;
+};
+
+export type MatchRequestDto = {
+    source: MatchSourceDto;
+    target: MatchTargetDto;
+    /**
+     * Candidates per source column.
+     */
+    top?: number;
+    /**
+     * Let the LLM re-rank the best candidates when it is enabled for your tenant.
+     */
+    useLlm?: boolean;
+};
+
+export type EvidenceDto = {
+    /**
+     * Name similarity after tokenising and expanding abbreviations, in [0,1].
+     */
+    name: number;
+    /**
+     * Best similarity to one of the target’s synonyms, in [0,1].
+     */
+    synonym: number;
+    /**
+     * Share of the source name’s words found in the target description.
+     */
+    description: number;
+    sourceType: string;
+    targetType: string;
+    typeCompatibility: number | null;
+    valueOverlap: number | null;
+    /**
+     * Similarity of the remembered approved mapping that vouches for this target.
+     */
+    memory: number | null;
+    /**
+     * The LLM’s score, when it re-ranked this candidate.
+     */
+    llm: number | null;
+    /**
+     * Combined, uncalibrated score.
+     */
+    score: number;
+    assigned?: boolean;
+};
+
+export type CandidateDto = {
+    target: string;
+    /**
+     * Calibrated probability that this target is right.
+     */
+    confidence: number;
+    evidence: EvidenceDto;
+};
+
+export type ColumnMatchDto = {
+    source: string;
+    /**
+     * Best first.
+     */
+    candidates: Array<CandidateDto>;
+};
+
+export type RecalledMappingDto = {
+    memoryId: string;
+    sourceColumn: string;
+    sourceKind: string | null;
+    stream: string | null;
+    targetEntity: string | null;
+    targetField: string;
+    similarity: number;
+};
+
+export type ColumnRecallDto = {
+    column: string;
+    memories: Array<RecalledMappingDto>;
+};
+
+export type LlmUseDto = {
+    used: boolean;
+    /**
+     * Why the LLM was not used: no_provider, dev_mode_off, tenant_disabled, not_requested, call_failed_or_skipped.
+     */
+    reason?: string;
+};
+
+export type MatchResponseDto = {
+    columns: Array<ColumnMatchDto>;
+    /**
+     * Approved mappings recalled from your tenant’s memory that fed the ranking.
+     */
+    memory: Array<ColumnRecallDto>;
+    llm: LlmUseDto;
+};
+
+export type MemorySourceDto = {
+    kind?: string;
+    stream?: string;
+    column: string;
+    samples?: Array<string>;
+};
+
+export type MemoryTargetDto = {
+    /**
+     * An ontology entity; the field must be one of its fields.
+     */
+    entity?: string;
+    field: string;
+};
+
+export type RememberMappingDto = {
+    source: MemorySourceDto;
+    target: MemoryTargetDto;
+};
+
+export type RememberedMappingDto = {
+    id: string;
+    /**
+     * False when this mapping was already remembered (its samples were refreshed).
+     */
+    created: boolean;
+    /**
+     * How many times it was approved.
+     */
+    approvals: number;
+};
+
+export type CreateConnectionDto = {
+    name: string;
+    kind: 'filesource' | 'postgres' | 'supabase' | 'salesforce' | 'mongodb';
+    /**
+     * Per kind. filesource: { path?, delimiter?, encoding?, keyColumns? } (path relative to the tenant file root). postgres/supabase: { host, port?, database, schema?, tables?, cursorColumn?, sslMode? }. salesforce: { instanceUrl, apiVersion?, loginUrl?, objects? }. mongodb: { database, collections?, cursorField?, sampleSize? }.
+     */
+    config: {
+        [key: string]: unknown;
+    };
+    /**
+     * Write-only, encrypted at rest, never returned. postgres/supabase: { user, password? }. salesforce: { accessToken? | clientId, clientSecret, refreshToken }. mongodb: { uri }. filesource: none.
+     */
+    credentials?: {
+        [key: string]: unknown;
+    };
+    /**
+     * Overrides routing by kind (filesource → finops, salesforce → revops).
+     */
+    domain?: 'finops' | 'revops' | 'unknown';
+    /**
+     * Schema contract per stream (or "*"): { mode: evolve|freeze|discard_row|discard_value, columns?: { <column>: mode } }.
+     */
+    contracts?: {
+        [key: string]: unknown;
+    };
+};
+
+export type ConnectionDto = {
+    id: string;
+    name: string;
+    kind: 'filesource' | 'postgres' | 'supabase' | 'salesforce' | 'mongodb';
+    config: {
+        [key: string]: unknown;
+    };
+    /**
+     * Credentials are never returned, only whether there are some.
+     */
+    hasCredentials: boolean;
+    /**
+     * Where its records go: the override, else by kind.
+     */
+    domain: 'finops' | 'revops' | 'unknown';
+    domainOverride: 'finops' | 'revops' | 'unknown';
+    contracts: {
+        [key: string]: unknown;
+    };
+    /**
+     * Incremental sync position per stream.
+     */
+    cursors: {
+        [key: string]: string;
+    };
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type UpdateConnectionDto = {
+    name?: string;
+    /**
+     * Replaces the whole config. Per kind. filesource: { path?, delimiter?, encoding?, keyColumns? } (path relative to the tenant file root). postgres/supabase: { host, port?, database, schema?, tables?, cursorColumn?, sslMode? }. salesforce: { instanceUrl, apiVersion?, loginUrl?, objects? }. mongodb: { database, collections?, cursorField?, sampleSize? }.
+     */
+    config?: {
+        [key: string]: unknown;
+    };
+    /**
+     * Replaces the credentials; null removes them. Write-only, encrypted at rest, never returned. postgres/supabase: { user, password? }. salesforce: { accessToken? | clientId, clientSecret, refreshToken }. mongodb: { uri }. filesource: none.
+     */
+    credentials?: {
+        [key: string]: unknown;
+    } | null;
+    /**
+     * null goes back to routing by kind.
+     */
+    domain?: 'finops' | 'revops' | 'unknown';
+    /**
+     * Schema contract per stream (or "*"): { mode: evolve|freeze|discard_row|discard_value, columns?: { <column>: mode } }.
+     */
+    contracts?: {
+        [key: string]: unknown;
+    };
+};
+
+export type TestResultDto = {
+    ok: boolean;
+    /**
+     * What is wrong, in words a user can act on.
+     */
+    message: string;
+};
+
+export type StreamDto = {
+    name: string;
+    /**
+     * Inferred from a sample: columns with logical type, nullability, format and profile.
+     */
+    schema?: {
+        [key: string]: unknown;
+    };
+    keyColumns: Array<string>;
+    cursorField?: string;
+};
+
+export type SyncRequestDto = {
+    /**
+     * incremental continues from the stored cursor; full reads everything again.
+     */
+    mode?: 'full' | 'incremental';
+    /**
+     * One stream; all streams when absent.
+     */
+    stream?: string;
+};
+
+export type StreamSyncResultDto = {
+    stream: string;
+    /**
+     * Records read, quarantined ones included.
+     */
+    read: number;
+    /**
+     * Events new to the audit trail, and published.
+     */
+    written: number;
+    /**
+     * Events already in the audit trail.
+     */
+    duplicates: number;
+    quarantined: number;
+    /**
+     * Incremental sync found nothing new.
+     */
+    skipped: boolean;
+    schemaVersion: number | null;
+    fingerprint: string | null;
+    driftIds: Array<string>;
+    /**
+     * Redis Stream entries written (one per batch of new events).
+     */
+    published: number;
+};
+
+export type SchemaVersionDto = {
+    stream: string;
+    version: number;
+    fingerprint: string;
+    schema: {
+        [key: string]: unknown;
+    };
+    createdAt: string;
+};
+
+export type StreamSchemaDto = {
+    stream: string;
+    current: SchemaVersionDto;
+    /**
+     * Every version, oldest first.
+     */
+    history: Array<SchemaVersionDto>;
+};
+
+export type AuditEventDto = {
+    eventId: string;
+    stream: string;
+    recordKey: string;
+    operation: 'upsert' | 'delete';
+    /**
+     * Values as text: decimals stay exact.
+     */
+    payload: {
+        [key: string]: string | null;
+    };
+    schemaVersion: string;
+    ingestedAt: string;
+    metadata: {
+        [key: string]: unknown;
+    };
+};
+
+export type AuditEventPageDto = {
+    items: Array<AuditEventDto>;
+    nextCursor: string | null;
+};
+
+export type DriftDto = {
+    id: string;
+    connectionId: string;
+    stream: string;
+    fromVersion: number;
+    toVersion: number;
+    fromFingerprint: string;
+    toFingerprint: string;
+    breaking: boolean;
+    /**
+     * column_added, column_removed, column_renamed (likely renames with confidence), type_changed, nullability_changed, format_changed; each with a severity.
+     */
+    changes: Array<{
+        [key: string]: unknown;
+    }>;
+    detectedAt: string;
+};
+
+export type DriftPageDto = {
+    items: Array<DriftDto>;
+    nextCursor: string | null;
+};
+
+export type QuarantinedRecordDto = {
+    id: string;
+    connectionId: string;
+    stream: string;
+    reason: 'too_many_fields' | 'too_few_fields' | 'contract_violation';
+    message: string;
+    position: number | null;
+    line: number | null;
+    /**
+     * The record as read, kept for replay.
+     */
+    raw: Array<string> | {
+        [key: string]: unknown;
+    };
+    violations: Array<{
+        [key: string]: unknown;
+    }>;
+    replayedAt: string | null;
+    createdAt: string;
+};
+
+export type QuarantinePageDto = {
+    items: Array<QuarantinedRecordDto>;
+    nextCursor: string | null;
+};
+
+export type ConsumerGroupStatsDto = {
+    name: string;
+    consumers: number;
+    /**
+     * Entries delivered to a consumer and not acknowledged yet.
+     */
+    pending: number;
+    /**
+     * Entries not delivered to the group yet; null when Redis cannot tell.
+     */
+    lag: number | null;
+};
+
+export type StreamStatsDto = {
+    key: string;
+    /**
+     * Your live events, a DCL feed, or entries that failed for good.
+     */
+    kind: 'events' | 'dcl' | 'dead_letter';
+    /**
+     * Entries kept (the streams are capped).
+     */
+    length: number;
+    firstId: string | null;
+    lastId: string | null;
+    groups: Array<ConsumerGroupStatsDto>;
+};
+
+export type StreamsDebugDto = {
+    streams: Array<StreamStatsDto>;
+};
+
+export type JobCountsDto = {
+    waiting: number;
+    active: number;
+    delayed: number;
+    prioritized: number;
+    'waiting-children': number;
+    paused: number;
+    completed: number;
+    /**
+     * Jobs that failed for good and are kept (dead letters of the queue).
+     */
+    failed: number;
+};
+
+export type QueueStatsDto = {
+    name: string;
+    counts: JobCountsDto;
+};
+
+export type QueuesDebugDto = {
+    queues: Array<QueueStatsDto>;
+};
+
+export type OutboxStatsDto = {
+    /**
+     * Your tenant's events written but not yet published.
+     */
+    unpublished: number;
+    /**
+     * Age in seconds of the oldest unpublished event; 0 when none waits.
+     */
+    oldestLagSeconds: number;
+};
+
 export type FieldProblemDto = {
     field: string;
     message: string;
@@ -779,3 +1307,726 @@ export type ReadyErrors = {
 export type ReadyResponses = {
     200: unknown;
 };
+
+export type GetOntologyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/ontology';
+};
+
+export type GetOntologyErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type GetOntologyError = GetOntologyErrors[keyof GetOntologyErrors];
+
+export type GetOntologyResponses = {
+    200: OntologyDto;
+};
+
+export type GetOntologyResponse = GetOntologyResponses[keyof GetOntologyResponses];
+
+export type GetLlmTelemetryData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * How many UTC days back, today included.
+         */
+        days?: number;
+    };
+    url: '/llm/telemetry';
+};
+
+export type GetLlmTelemetryErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type GetLlmTelemetryError = GetLlmTelemetryErrors[keyof GetLlmTelemetryErrors];
+
+export type GetLlmTelemetryResponses = {
+    200: LlmTelemetryDto;
+};
+
+export type GetLlmTelemetryResponse = GetLlmTelemetryResponses[keyof GetLlmTelemetryResponses];
+
+export type MatchColumnsData = {
+    body: MatchRequestDto;
+    path?: never;
+    query?: never;
+    url: '/repair/match';
+};
+
+export type MatchColumnsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type MatchColumnsError = MatchColumnsErrors[keyof MatchColumnsErrors];
+
+export type MatchColumnsResponses = {
+    200: MatchResponseDto;
+};
+
+export type MatchColumnsResponse = MatchColumnsResponses[keyof MatchColumnsResponses];
+
+export type RememberMappingData = {
+    body: RememberMappingDto;
+    path?: never;
+    query?: never;
+    url: '/repair/memory';
+};
+
+export type RememberMappingErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type RememberMappingError = RememberMappingErrors[keyof RememberMappingErrors];
+
+export type RememberMappingResponses = {
+    /**
+     * Created (200 when the same mapping was already remembered).
+     */
+    201: RememberedMappingDto;
+};
+
+export type RememberMappingResponse = RememberMappingResponses[keyof RememberMappingResponses];
+
+export type ListConnectionsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/connections';
+};
+
+export type ListConnectionsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type ListConnectionsError = ListConnectionsErrors[keyof ListConnectionsErrors];
+
+export type ListConnectionsResponses = {
+    200: Array<ConnectionDto>;
+};
+
+export type ListConnectionsResponse = ListConnectionsResponses[keyof ListConnectionsResponses];
+
+export type CreateConnectionData = {
+    body: CreateConnectionDto;
+    path?: never;
+    query?: never;
+    url: '/connections';
+};
+
+export type CreateConnectionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type CreateConnectionError = CreateConnectionErrors[keyof CreateConnectionErrors];
+
+export type CreateConnectionResponses = {
+    201: ConnectionDto;
+};
+
+export type CreateConnectionResponse = CreateConnectionResponses[keyof CreateConnectionResponses];
+
+export type DeleteConnectionData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/connections/{id}';
+};
+
+export type DeleteConnectionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type DeleteConnectionError = DeleteConnectionErrors[keyof DeleteConnectionErrors];
+
+export type DeleteConnectionResponses = {
+    204: void;
+};
+
+export type DeleteConnectionResponse = DeleteConnectionResponses[keyof DeleteConnectionResponses];
+
+export type GetConnectionData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/connections/{id}';
+};
+
+export type GetConnectionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type GetConnectionError = GetConnectionErrors[keyof GetConnectionErrors];
+
+export type GetConnectionResponses = {
+    200: ConnectionDto;
+};
+
+export type GetConnectionResponse = GetConnectionResponses[keyof GetConnectionResponses];
+
+export type UpdateConnectionData = {
+    body: UpdateConnectionDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/connections/{id}';
+};
+
+export type UpdateConnectionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type UpdateConnectionError = UpdateConnectionErrors[keyof UpdateConnectionErrors];
+
+export type UpdateConnectionResponses = {
+    200: ConnectionDto;
+};
+
+export type UpdateConnectionResponse = UpdateConnectionResponses[keyof UpdateConnectionResponses];
+
+export type TestConnectionData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/connections/{id}/test';
+};
+
+export type TestConnectionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+    /**
+     * Service Unavailable
+     */
+    503: ProblemDto;
+};
+
+export type TestConnectionError = TestConnectionErrors[keyof TestConnectionErrors];
+
+export type TestConnectionResponses = {
+    200: TestResultDto;
+};
+
+export type TestConnectionResponse = TestConnectionResponses[keyof TestConnectionResponses];
+
+export type ListConnectionStreamsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/connections/{id}/streams';
+};
+
+export type ListConnectionStreamsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+    /**
+     * Service Unavailable
+     */
+    503: ProblemDto;
+};
+
+export type ListConnectionStreamsError = ListConnectionStreamsErrors[keyof ListConnectionStreamsErrors];
+
+export type ListConnectionStreamsResponses = {
+    200: Array<StreamDto>;
+};
+
+export type ListConnectionStreamsResponse = ListConnectionStreamsResponses[keyof ListConnectionStreamsResponses];
+
+export type SyncConnectionData = {
+    body: SyncRequestDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/connections/{id}/sync';
+};
+
+export type SyncConnectionErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type SyncConnectionError = SyncConnectionErrors[keyof SyncConnectionErrors];
+
+export type SyncConnectionResponses = {
+    202: TaskDto;
+};
+
+export type SyncConnectionResponse = SyncConnectionResponses[keyof SyncConnectionResponses];
+
+export type UploadConnectionFileData = {
+    body: {
+        file: Blob | File;
+    };
+    path: {
+        id: string;
+    };
+    query?: {
+        /**
+         * Stream name; defaults to the file name without extension.
+         */
+        stream?: string;
+    };
+    url: '/connections/{id}/files';
+};
+
+export type UploadConnectionFileErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+    /**
+     * Payload Too Large
+     */
+    413: ProblemDto;
+};
+
+export type UploadConnectionFileError = UploadConnectionFileErrors[keyof UploadConnectionFileErrors];
+
+export type UploadConnectionFileResponses = {
+    201: StreamSyncResultDto;
+};
+
+export type UploadConnectionFileResponse = UploadConnectionFileResponses[keyof UploadConnectionFileResponses];
+
+export type GetConnectionSchemaData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        stream?: string;
+    };
+    url: '/connections/{id}/schema';
+};
+
+export type GetConnectionSchemaErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type GetConnectionSchemaError = GetConnectionSchemaErrors[keyof GetConnectionSchemaErrors];
+
+export type GetConnectionSchemaResponses = {
+    200: Array<StreamSchemaDto>;
+};
+
+export type GetConnectionSchemaResponse = GetConnectionSchemaResponses[keyof GetConnectionSchemaResponses];
+
+export type ListConnectionEventsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        cursor?: string;
+        stream?: string;
+    };
+    url: '/connections/{id}/events';
+};
+
+export type ListConnectionEventsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type ListConnectionEventsError = ListConnectionEventsErrors[keyof ListConnectionEventsErrors];
+
+export type ListConnectionEventsResponses = {
+    200: AuditEventPageDto;
+};
+
+export type ListConnectionEventsResponse = ListConnectionEventsResponses[keyof ListConnectionEventsResponses];
+
+export type ListDriftsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        cursor?: string;
+        connectionId?: string;
+        stream?: string;
+        breaking?: boolean;
+    };
+    url: '/drift';
+};
+
+export type ListDriftsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type ListDriftsError = ListDriftsErrors[keyof ListDriftsErrors];
+
+export type ListDriftsResponses = {
+    200: DriftPageDto;
+};
+
+export type ListDriftsResponse = ListDriftsResponses[keyof ListDriftsResponses];
+
+export type GetDriftData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/drift/{id}';
+};
+
+export type GetDriftErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type GetDriftError = GetDriftErrors[keyof GetDriftErrors];
+
+export type GetDriftResponses = {
+    200: DriftDto;
+};
+
+export type GetDriftResponse = GetDriftResponses[keyof GetDriftResponses];
+
+export type ListQuarantineData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        cursor?: string;
+        connectionId?: string;
+        stream?: string;
+        reason?: 'too_many_fields' | 'too_few_fields' | 'contract_violation';
+    };
+    url: '/quarantine';
+};
+
+export type ListQuarantineErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type ListQuarantineError = ListQuarantineErrors[keyof ListQuarantineErrors];
+
+export type ListQuarantineResponses = {
+    200: QuarantinePageDto;
+};
+
+export type ListQuarantineResponse = ListQuarantineResponses[keyof ListQuarantineResponses];
+
+export type StreamEventsData = {
+    body?: never;
+    headers?: {
+        /**
+         * Resume after this event id (the `id:` of the last event received).
+         */
+        'Last-Event-ID'?: string;
+    };
+    path?: never;
+    query?: {
+        /**
+         * Comma-separated event types to receive: an exact type, a prefix ending in `.*`, or `*` (the default, every type).
+         */
+        topics?: string;
+        /**
+         * Resume after this event id, for clients that cannot send the Last-Event-ID header; the header wins when both are sent.
+         */
+        lastEventId?: string;
+        /**
+         * Access token for clients that cannot send an Authorization header (EventSource). Prefer the header.
+         */
+        access_token?: string;
+    };
+    url: '/events/stream';
+};
+
+export type StreamEventsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type StreamEventsError = StreamEventsErrors[keyof StreamEventsErrors];
+
+export type StreamEventsResponses = {
+    /**
+     * An endless text/event-stream.
+     */
+    200: string;
+};
+
+export type StreamEventsResponse = StreamEventsResponses[keyof StreamEventsResponses];
+
+export type DebugStreamsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/debug/streams';
+};
+
+export type DebugStreamsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type DebugStreamsError = DebugStreamsErrors[keyof DebugStreamsErrors];
+
+export type DebugStreamsResponses = {
+    200: StreamsDebugDto;
+};
+
+export type DebugStreamsResponse = DebugStreamsResponses[keyof DebugStreamsResponses];
+
+export type DebugQueuesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/debug/queues';
+};
+
+export type DebugQueuesErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type DebugQueuesError = DebugQueuesErrors[keyof DebugQueuesErrors];
+
+export type DebugQueuesResponses = {
+    200: QueuesDebugDto;
+};
+
+export type DebugQueuesResponse = DebugQueuesResponses[keyof DebugQueuesResponses];
+
+export type DebugOutboxData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/debug/outbox';
+};
+
+export type DebugOutboxErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type DebugOutboxError = DebugOutboxErrors[keyof DebugOutboxErrors];
+
+export type DebugOutboxResponses = {
+    200: OutboxStatsDto;
+};
+
+export type DebugOutboxResponse = DebugOutboxResponses[keyof DebugOutboxResponses];

@@ -1,0 +1,120 @@
+// npm run bench:ingest — the whole FileSource sync (parse, canonicalise, fingerprint, COPY into
+// the audit trail, XADD to the DCL stream) against a raw pg-copy-streams COPY of the same CSV
+// into a plain table, alternating, on a fresh database. Prints rows/s, the ratio and the
+// pipeline's peak RSS. BENCH_ROWS overrides the 1,000,000 rows.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { benchDatabase, printComparison } from './support/bench-env';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const ROUNDS = 2;
+const COLUMNS = [
+  'line_item_id', 'billing_period_start', 'billing_period_end', 'usage_date', 'account_id', 'service', 'region', 'resource_id',
+  'usage_type', 'usage_quantity', 'unit', 'unblended_rate', 'unblended_cost', 'currency', 'cost_center',
+];
+const SERVICES = ['AmazonEC2', 'AmazonS3', 'AmazonRDS', 'AWSLambda', 'AmazonDynamoDB'];
+const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
+
+/** A 15-column cost export, written as it is generated: never held in memory. */
+async function generateCsv(file: string): Promise<number> {
+  const out = createWriteStream(file);
+  out.write(COLUMNS.join(',') + '\n');
+  for (let i = 0; i < ROWS; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const row = [
+      `li-${String(i).padStart(9, '0')}`, '2025-09-01', '2025-10-01', `2025-09-${day}`, `${111122223333 + (i % 7)}`, SERVICES[i % 5], REGIONS[i % 4],
+      `arn:aws:ec2:${REGIONS[i % 4]}:111122223333:instance/i-${(i * 7919).toString(16).padStart(8, '0')}`, 'BoxUsage:m5.large', `${(i % 720) + 1}.5`,
+      'Hrs', '0.096', `${((i % 100000) * 0.0137).toFixed(4)}`, 'USD', `cc-${i % 40}`,
+    ];
+    if (!out.write(row.join(',') + '\n')) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return out.bytesWritten;
+}
+
+async function rawCopyRowsPerSecond(owner: Client, file: string): Promise<number> {
+  await owner.query('TRUNCATE bench_raw');
+  const start = process.hrtime.bigint();
+  await pipeline(createReadStream(file), owner.query(copyFrom('COPY bench_raw FROM STDIN (FORMAT csv, HEADER true)')));
+  return ROWS / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+async function main(): Promise<void> {
+  const db = await benchDatabase('ingest');
+  const fileRoot = await mkdtemp(join(tmpdir(), 'aam-bench-'));
+  const tenantId = randomUUID();
+  Object.assign(process.env, db.env, { FILESOURCE_ROOT: fileRoot, LOG_LEVEL: 'error' });
+  // Config is read when the modules load: import them after the environment is set.
+  const { NestFactory } = await import('@nestjs/core');
+  const { AamModule, CreateConnectionCommand } = await import('@autonomos/aam');
+  const { PlatformModule, RequestContext, systemActor, REDIS } = await import('@autonomos/platform');
+  const { TaskTypeRegistry } = await import('@autonomos/tasks');
+  const { CommandBus } = await import('@nestjs/cqrs');
+  const { Module } = await import('@nestjs/common');
+  const { MIGRATIONS } = await import('../migrations');
+
+  @Module({ imports: [PlatformModule.forRoot({ migrations: MIGRATIONS, applicationName: 'autonomos-cli' }), AamModule] })
+  class BenchModule {}
+  const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
+  const owner = new Client({ connectionString: db.env.DATABASE_OWNER_URL });
+  await owner.connect();
+  try {
+    await owner.query(`INSERT INTO tenants (id, name) VALUES ($1, 'bench')`, [tenantId]);
+    await owner.query(`CREATE TABLE bench_raw (${COLUMNS.map((c) => `${c} text`).join(', ')})`);
+    await mkdir(join(fileRoot, tenantId, 'bench'), { recursive: true });
+    const file = join(fileRoot, tenantId, 'bench', 'cost_export.csv');
+    const bytes = await generateCsv(file);
+    console.log(`generated ${ROWS} rows × ${COLUMNS.length} columns (${(bytes / 1e6).toFixed(0)} MB)`);
+
+    const context = app.get(RequestContext);
+    const commands = app.get(CommandBus);
+    const sync = app.get(TaskTypeRegistry).get('aam.sync');
+    const pipelineRowsPerSecond = async (): Promise<{ rate: number; peakRss: number }> => {
+      // A fresh connection each round: a second sync of the same one would only find duplicates.
+      return context.run(tenantId, systemActor('bench'), async () => {
+        const connection = await commands.execute(new CreateConnectionCommand(`bench ${randomUUID()}`, 'filesource', { path: 'bench/cost_export.csv', keyColumns: ['line_item_id'] }));
+        let peakRss = process.memoryUsage().rss;
+        const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+        const start = process.hrtime.bigint();
+        const result = (await sync.run({ connectionId: connection.id, mode: 'full' }, { taskId: randomUUID(), tenantId, attempt: 1, progress: async () => undefined })) as { written: number };
+        const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+        clearInterval(sampler);
+        if (result.written !== ROWS) throw new Error(`the pipeline wrote ${result.written} events, expected ${ROWS}`);
+        return { rate: ROWS / seconds, peakRss };
+      });
+    };
+
+    const ours: number[] = [];
+    const raw: number[] = [];
+    const rss: number[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      raw.push(await rawCopyRowsPerSecond(owner, file));
+      console.log(`round ${round}: raw COPY ${raw.at(-1)!.toFixed(0)} rows/s`);
+      const run = await pipelineRowsPerSecond();
+      ours.push(run.rate);
+      rss.push(run.peakRss);
+      console.log(`round ${round}: pipeline ${run.rate.toFixed(0)} rows/s, peak RSS ${(run.peakRss / 2 ** 20).toFixed(0)} MB`);
+    }
+    printComparison(`FileSource sync of ${ROWS} rows vs raw COPY`, 'rows/s', ours, raw, 0.5);
+    console.log(`  peak RSS: ${(Math.max(...rss) / 2 ** 20).toFixed(0)} MB (aim < 512 MB)`);
+    await app.get<import('ioredis').default>(REDIS).del(`aam:dcl:${tenantId}:filesource`);
+  } finally {
+    await owner.end();
+    await app.close();
+    await db.drop();
+    await rm(fileRoot, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`bench:ingest failed: ${error.stack ?? error.message}`);
+  process.exit(1);
+});

@@ -9,3 +9,5 @@ export * from './commands/remember-mapping/remember-mapping.command';
 export * from './commands/propose-repair/propose-repair.command';
 export * from './queries/recall-mappings/recall-mappings.query';
 export * from './queries/match-columns/match-columns.query';
+export * from './mappings/mapping.types';
+export * from './mappings/queries/get-active-mapping/get-active-mapping.query';

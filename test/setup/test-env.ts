@@ -29,5 +29,9 @@ export function testEnvironment(): Record<string, string> {
     STALLED_INTERVAL_MS: '1500',
     LOCK_DURATION_MS: '3000',
     OUTBOX_POLL_MS: '50',
+    SAGA_RETRY_AFTER_MS: '1500',
+    SAGA_RECOVERY_MS: '250',
+    NOTIFY_BACKOFF_MS: '100',
+    NOTIFY_ATTEMPTS: '3',
   };
 }

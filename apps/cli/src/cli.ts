@@ -1,9 +1,11 @@
 import { CliCommand, CliIo, UsageError } from './cli-command';
 import { matchCommand } from './commands/match.command';
+import { sagaCommand } from './commands/saga.command';
 
 // Subcommand dispatch table: add new ones (e.g. `saga`) here.
 export const COMMANDS: Record<string, CliCommand> = {
   match: matchCommand,
+  saga: sagaCommand,
 };
 
 /** Runs one CLI invocation and returns the process exit code. */

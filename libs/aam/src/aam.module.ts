@@ -3,6 +3,8 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CreateConnectionHandler } from './commands/create-connection/create-connection.handler';
 import { DeleteConnectionHandler } from './commands/delete-connection/delete-connection.handler';
+import { ReplayQuarantineHandler } from './commands/replay-quarantine/replay-quarantine.handler';
+import { ScanDriftHandler } from './commands/scan-drift/scan-drift.handler';
 import { StartSyncHandler } from './commands/start-sync/start-sync.handler';
 import { TestConnectionHandler } from './commands/test-connection/test-connection.handler';
 import { UpdateConnectionHandler } from './commands/update-connection/update-connection.handler';
@@ -43,6 +45,8 @@ import { StreamIngestor } from './sync/stream.ingestor';
     TestConnectionHandler,
     StartSyncHandler,
     UploadFileHandler,
+    ReplayQuarantineHandler,
+    ScanDriftHandler,
     ListConnectionsHandler,
     GetConnectionHandler,
     ListStreamsHandler,

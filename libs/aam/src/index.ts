@@ -64,6 +64,8 @@ export { DeleteConnectionCommand } from './commands/delete-connection/delete-con
 export { TestConnectionCommand } from './commands/test-connection/test-connection.command';
 export { StartSyncCommand } from './commands/start-sync/start-sync.command';
 export { UploadFileCommand } from './commands/upload-file/upload-file.command';
+export * from './commands/replay-quarantine/replay-quarantine.command';
+export * from './commands/scan-drift/scan-drift.command';
 export { ListConnectionsQuery } from './queries/list-connections/list-connections.query';
 export { GetConnectionQuery } from './queries/get-connection/get-connection.query';
 export { ListStreamsQuery } from './queries/list-streams/list-streams.query';

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { v5 as uuidv5 } from 'uuid';
+import { hash } from 'node:crypto';
 import { ContractViolation } from '../schema/schema.contract';
 import { isNullValue } from '../schema/value.classifier';
 import { CanonicalEvent, CanonicalEventMetadata, CanonicalOperation, QualityFlag } from './canonical-event';
@@ -49,13 +48,36 @@ export function canonicalEventId(event: {
   contentHash: string;
 }): string {
   const name = JSON.stringify([event.tenantId, event.connectionId, event.stream, event.recordKey, event.operation, event.contentHash]);
-  return uuidv5(name, CANONICAL_EVENT_NAMESPACE);
+  return canonicalEventIdFromName(name);
+}
+
+const NAMESPACE_BYTES = Buffer.from(CANONICAL_EVENT_NAMESPACE.replace(/-/g, ''), 'hex');
+/** Reused for every id: namespace bytes, then the name's UTF-8 (grown when a name is longer). */
+let nameBuffer = Buffer.alloc(4096);
+NAMESPACE_BYTES.copy(nameBuffer, 0);
+const HEX = '0123456789abcdef';
+
+/**
+ * RFC 4122 UUID v5 (SHA-1 of namespace bytes + UTF-8 name) of the canonical namespace,
+ * computed with node:crypto directly: the same ids as the `uuid` package's v5, several times
+ * faster (no per-call allocation of byte arrays).
+ */
+export function canonicalEventIdFromName(name: string): string {
+  if (16 + name.length * 3 > nameBuffer.length) {
+    nameBuffer = Buffer.alloc(16 + name.length * 3);
+    NAMESPACE_BYTES.copy(nameBuffer, 0);
+  }
+  const length = 16 + nameBuffer.write(name, 16, 'utf8');
+  const h = hash('sha1', nameBuffer.subarray(0, length), 'hex');
+  // Version 5 in the high nibble of byte 6; variant 10xx in the high bits of byte 8.
+  const variant = HEX[(HEX.indexOf(h[16]) & 0x3) | 0x8];
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** SHA-256 of the payload with sorted keys, so key order does not change the hash. */
 export function payloadHash(payload: Record<string, string | null>): string {
   const entries = Object.entries(payload).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+  return hash('sha256', JSON.stringify(entries), 'hex');
 }
 
 export interface CsvEventContext {

@@ -30,8 +30,8 @@ export class AuditEventEntity {
   @Column({ type: 'text' })
   operation: CanonicalOperation;
 
-  /** Values as text (or null): decimals stay exact. */
-  @Column({ type: 'jsonb' })
+  /** Values as text (or null): decimals stay exact. json, not jsonb: stored as written, cheap to insert. */
+  @Column({ type: 'json' })
   payload: Record<string, string | null>;
 
   @Column({ name: 'schema_version', type: 'text' })
@@ -40,6 +40,6 @@ export class AuditEventEntity {
   @Column({ name: 'ingested_at', type: 'timestamptz' })
   ingestedAt: Date;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   metadata: CanonicalEventMetadata;
 }

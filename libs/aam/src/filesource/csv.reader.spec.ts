@@ -287,3 +287,46 @@ describe('CsvFileReader streaming', () => {
     expect(state.pulled).toBeLessThan(4 * 1024 * 1024);
   });
 });
+
+describe('CsvFileReader parsing, compared with csv-parse', () => {
+  /** Splits text into chunks of 1..7 bytes, so records, quotes and CRLFs straddle chunk ends. */
+  const chunked = (text: string) => {
+    const bytes = Buffer.from(text);
+    const chunks: Buffer[] = [];
+    for (let i = 0, n = 1; i < bytes.length; i += n, n = (n % 7) + 1) chunks.push(bytes.subarray(i, i + n));
+    return Readable.from(chunks);
+  };
+
+  it.each([
+    ['plain', 'a,b,c\n1,2,3\n4,5,6\n'],
+    ['no final line end', 'a,b\n1,2\n3,4'],
+    ['CRLF and CR', 'a,b\r\n1,2\r3,4\r\n5,6'],
+    ['quoted fields', 'a,b\n"x, y","say ""hi"""\n"",""\n"multi\nline\r\nfield",z\n'],
+    ['empty fields and blank lines', 'a,b,c\n\n,,\n\r\n1,,\n,2,\n\n'],
+    ['ragged rows', 'a,b\n1\n1,2,3\n"q",\n'],
+    ['unicode', 'città,名前\nMünchen,東京\n"😀,x",y\n'],
+    ['trailing delimiter', 'a,b\n1,\n2,'],
+  ])('reads %s as csv-parse does, whatever the chunking', async (_, text) => {
+    const { parse } = await import('csv-parse/sync');
+    const expected = parse(text, { relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
+    const [header, ...rows] = expected;
+    for (const source of [fromBytes(text), chunked(text)]) {
+      const { records, quarantined, summary } = await readAll(source, { delimiter: ',' });
+      expect(summary.header).toEqual(header);
+      const all = [...records.map((r) => ({ row: r.row, fields: Object.values(r.values) })), ...quarantined.map((q) => ({ row: q.row, fields: q.fields }))];
+      expect(all.sort((a, b) => a.row - b.row).map((r) => r.fields)).toEqual(rows);
+    }
+  });
+
+  it('refuses a quote inside an unquoted field, naming the line', async () => {
+    const error = await failure(fromBytes('a,b\n1,2\n3,x"y\n'));
+    expect(error.code).toBe(FileSourceErrorCode.MalformedCsv);
+    expect(error.line).toBe(3);
+  });
+
+  it('refuses an unclosed quote split across chunks at the line it opens on', async () => {
+    const error = await failure(chunked('a,b\n1,2\n3,"open\nstill open\n'));
+    expect(error.code).toBe(FileSourceErrorCode.UnclosedQuote);
+    expect(error.line).toBe(3);
+  });
+});

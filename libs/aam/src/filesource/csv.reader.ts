@@ -1,6 +1,5 @@
 import { createHash, Hash } from 'node:crypto';
-import { pipeline, Readable } from 'node:stream';
-import { CsvError, InfoRecord, Options, parse } from 'csv-parse';
+import { Readable } from 'node:stream';
 import { CsvDelimiter, detectDelimiter, normalizeDelimiter } from './delimiter.detector';
 import { chooseEncoding, countNewlines, createChunkDecoder, CsvEncoding, EncodingSource } from './encoding.detector';
 import { FileSourceError, FileSourceErrorCode } from './file-source.errors';
@@ -120,25 +119,27 @@ export class CsvFileReader implements AsyncIterable<CsvBatch> {
       const delimiter =
         this.options.delimiter === undefined ? detectDelimiter(head) : normalizeDelimiter(this.options.delimiter);
 
-      const rows = new RowCounter();
-      const parser = createParser(delimiter, rows);
-      // Errors from either side surface through the parser's iterator below.
-      pipeline(Readable.from(text.all(head, raw)), parser, () => undefined);
-
+      const parser = new CsvTextParser(delimiter);
       let header: string[] | undefined;
+      let build: ((fields: string[]) => Record<string, string>) | undefined;
       let batch: CsvBatch = { records: [], quarantined: [] };
       let records = 0;
       let quarantined = 0;
-      try {
-        for await (const { fields: record, line } of parser as AsyncIterable<ParsedRow>) {
+      const rows: ParsedRow[] = [];
+      for await (const chunk of text.all(head, raw)) {
+        rows.length = 0;
+        if (chunk === undefined) parser.end(rows);
+        else parser.push(chunk, rows);
+        for (const { fields: record, line } of rows) {
           if (!header) {
             header = readHeader(record, line);
             this.headerNames = header;
+            build = recordBuilder(header);
             continue;
           }
           const row = records + quarantined + 1;
           if (record.length === header.length) {
-            batch.records.push({ line, row, values: Object.fromEntries(header.map((name, i) => [name, record[i]])) });
+            batch.records.push({ line, row, values: build!(record) });
             records++;
           } else {
             batch.quarantined.push(raggedRow(record, header.length, line, row));
@@ -149,8 +150,6 @@ export class CsvFileReader implements AsyncIterable<CsvBatch> {
             batch = { records: [], quarantined: [] };
           }
         }
-      } catch (error) {
-        throw error instanceof CsvError ? fromParserError(error, rows) : error;
       }
       if (!header) throw new FileSourceError(FileSourceErrorCode.EmptyFile, 'the file has no header line, only blank lines');
       if (batch.records.length + batch.quarantined.length > 0) yield batch;
@@ -171,24 +170,6 @@ export class CsvFileReader implements AsyncIterable<CsvBatch> {
       this.source.destroy();
     }
   }
-}
-
-function createParser(delimiter: CsvDelimiter, rows: RowCounter) {
-  const options: Options<ParsedRow, string[]> = {
-    delimiter,
-    bom: false,
-    // Listed rather than auto-detected: auto-detection fixes the first ending it sees, and a
-    // file mixing CRLF and LF would then keep a stray \r at the end of values.
-    record_delimiter: ['\r\n', '\n', '\r'],
-    relax_column_count: true,
-    skip_empty_lines: true,
-    max_record_size: MAX_RECORD_CHARS,
-    // Start lines are counted in the parser's own order, so an error raised while earlier
-    // records are still buffered names the right line.
-    on_record: (fields: string[], info: InfoRecord): ParsedRow => ({ fields, line: rows.startLine(fields, info) }),
-  };
-  // csv-parse's typings only let on_record change the record type together with `columns`.
-  return parse(options as unknown as Options);
 }
 
 /** Hashes and counts the raw bytes as they stream; source failures become a typed error. */
@@ -230,10 +211,12 @@ class TextStream {
     return this.check(this.decoder.write(chunk));
   }
 
-  async *all(head: string, rest: AsyncGenerator<Buffer>): AsyncGenerator<string> {
+  /** The text in chunks, then undefined once the end is reached. */
+  async *all(head: string, rest: AsyncGenerator<Buffer>): AsyncGenerator<string | undefined> {
     yield head;
     for await (const chunk of rest) yield this.decode(chunk);
     yield this.check(this.decoder.end());
+    yield undefined;
   }
 
   private check(text: string): string {
@@ -248,33 +231,6 @@ class TextStream {
     this.line += countNewlines(text);
     return text;
   }
-}
-
-/**
- * Counts start lines itself: csv-parse's own line count is off by one for every CRLF inside a
- * quoted field. A record starts after the previous one, its embedded line breaks and any blank
- * lines the parser skipped.
- */
-class RowCounter {
-  private next = 1;
-  private blankLines = 0;
-
-  startLine(fields: string[], info: { empty_lines: number }): number {
-    const line = this.pendingStart(info);
-    this.blankLines = info.empty_lines;
-    this.next = line + 1 + fields.reduce((n, field) => n + lineBreaks(field), 0);
-    return line;
-  }
-
-  /** Start line of the record being parsed when the parser failed. */
-  pendingStart(info: { empty_lines: number }): number {
-    return this.next + (info.empty_lines - this.blankLines);
-  }
-}
-
-function lineBreaks(field: string): number {
-  if (!field.includes('\n') && !field.includes('\r')) return 0;
-  return field.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 function readHeader(fields: string[], line: number): string[] {
@@ -305,28 +261,168 @@ function raggedRow(fields: string[], expected: number, line: number, row: number
   };
 }
 
-function fromParserError(error: CsvError, rows: RowCounter): FileSourceError {
-  const info = error as CsvError & { lines: number; empty_lines: number };
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return new FileSourceError(
-        FileSourceErrorCode.UnclosedQuote,
-        'unclosed quote (the quoted field starting here is never closed before the end of the file)',
-        rows.pendingStart(info),
-      );
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return new FileSourceError(
-        FileSourceErrorCode.MalformedQuote,
-        'a closing quote is followed by text instead of a delimiter or line end (quotes inside a field must be doubled)',
-        info.lines,
-      );
-    case 'CSV_MAX_RECORD_SIZE':
-      return new FileSourceError(
-        FileSourceErrorCode.RecordTooLarge,
-        `record longer than ${MAX_RECORD_CHARS} characters (often an unclosed quote)`,
-        rows.pendingStart(info),
-      );
-    default:
-      return new FileSourceError(FileSourceErrorCode.MalformedCsv, error.message, info.lines);
+/**
+ * Builds a record's values object. A function generated per header makes every record an
+ * object literal of one shape (fast properties), where Object.fromEntries builds each one key
+ * by key. A header naming __proto__ keeps Object.fromEntries, which defines it as an own key.
+ */
+function recordBuilder(header: readonly string[]): (fields: string[]) => Record<string, string> {
+  if (header.includes('__proto__')) return (fields) => Object.fromEntries(header.map((name, i) => [name, fields[i]]));
+  const body = header.map((name, i) => `${JSON.stringify(name)}: f[${i}]`).join(', ');
+  return new Function('f', `return { ${body} };`) as (fields: string[]) => Record<string, string>;
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * RFC 4180 CSV: fields separated by the delimiter, records by CRLF, LF or CR; a field may be
+ * quoted ("…") with quotes inside doubled, and then hold delimiters and line breaks. Blank lines
+ * are skipped. Records come with the physical line they start on (blank lines and line breaks
+ * inside quoted fields counted). Text arrives in chunks; a record split across chunks is
+ * completed by the next one. Faults throw FileSourceError with the line:
+ * - a quote never closed: UnclosedQuote, at the line the record starts on;
+ * - a closing quote followed by text: MalformedQuote; a quote inside an unquoted field: MalformedCsv;
+ * - a record longer than MAX_RECORD_CHARS: RecordTooLarge, at the line the record starts on.
+ */
+class CsvTextParser {
+  private pending = '';
+  /** Physical line at the start of `pending`. */
+  private line = 1;
+  private readonly delimiter: number;
+
+  constructor(delimiter: string) {
+    this.delimiter = delimiter.charCodeAt(0);
   }
+
+  push(chunk: string, out: ParsedRow[]): void {
+    this.pending = this.pending.length === 0 ? chunk : this.pending + chunk;
+    this.parse(false, out);
+  }
+
+  end(out: ParsedRow[]): void {
+    this.parse(true, out);
+  }
+
+  private parse(final: boolean, out: ParsedRow[]): void {
+    const text = this.pending;
+    const length = text.length;
+    const delimiter = this.delimiter;
+    let line = this.line;
+    let start = 0;
+    /** Line at `start`: where the unfinished record, if any, resumes. */
+    let startLine = line;
+    records: while (start < length) {
+      let i = start;
+      let c = text.charCodeAt(i);
+      // Blank line: skipped, counted.
+      if (c === LF || c === CR) {
+        if (c === CR && i + 1 >= length && !final) break;
+        start = c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+        startLine = ++line;
+        continue;
+      }
+      const recordLine = line;
+      const fields: string[] = [];
+      for (;;) {
+        if (i - start > MAX_RECORD_CHARS) {
+          throw new FileSourceError(FileSourceErrorCode.RecordTooLarge, `record longer than ${MAX_RECORD_CHARS} characters (often an unclosed quote)`, recordLine);
+        }
+        c = i < length ? text.charCodeAt(i) : -1;
+        if (c === QUOTE) {
+          // Quoted field: up to a quote not followed by another.
+          let j = i + 1;
+          let escaped = false;
+          let close: number;
+          for (;;) {
+            close = text.indexOf('"', j);
+            if (close === -1 || (close + 1 >= length && !final)) {
+              if (!final) break records;
+              if (close === -1) {
+                if (length - start > MAX_RECORD_CHARS) {
+                  throw new FileSourceError(FileSourceErrorCode.RecordTooLarge, `record longer than ${MAX_RECORD_CHARS} characters (often an unclosed quote)`, recordLine);
+                }
+                throw new FileSourceError(
+                  FileSourceErrorCode.UnclosedQuote,
+                  'unclosed quote (the quoted field starting here is never closed before the end of the file)',
+                  recordLine,
+                );
+              }
+            }
+            if (text.charCodeAt(close + 1) === QUOTE) {
+              escaped = true;
+              j = close + 2;
+              continue;
+            }
+            break;
+          }
+          const raw = text.slice(i + 1, close);
+          const field = escaped ? raw.replace(/""/g, '"') : raw;
+          const breaks = lineBreaks(raw);
+          i = close + 1;
+          c = i < length ? text.charCodeAt(i) : -1;
+          if (c !== delimiter && c !== LF && c !== CR && c !== -1) {
+            throw new FileSourceError(
+              FileSourceErrorCode.MalformedQuote,
+              'a closing quote is followed by text instead of a delimiter or line end (quotes inside a field must be doubled)',
+              line + breaks,
+            );
+          }
+          line += breaks;
+          fields.push(field);
+        } else {
+          // Unquoted field: up to the delimiter or the line end.
+          let j = i;
+          while (j < length) {
+            c = text.charCodeAt(j);
+            if (c === delimiter || c === LF || c === CR) break;
+            if (c === QUOTE) {
+              throw new FileSourceError(
+                FileSourceErrorCode.MalformedCsv,
+                `a quote inside an unquoted field (field ${fields.length + 1}): quote the whole field and double the quotes inside it`,
+                line,
+              );
+            }
+            j++;
+          }
+          if (j >= length) {
+            if (!final) break records;
+            c = -1;
+          }
+          fields.push(text.slice(i, j));
+          i = j;
+        }
+        // At a delimiter, a line end or the end of the text.
+        if (c === delimiter) {
+          i++;
+          continue;
+        }
+        if (c === CR) {
+          if (i + 1 >= length && !final) break records;
+          i += text.charCodeAt(i + 1) === LF ? 2 : 1;
+        } else if (c === LF) {
+          i++;
+        }
+        startLine = ++line;
+        out.push({ fields, line: recordLine });
+        start = i;
+        continue records;
+      }
+    }
+    if (final && start < length) {
+      // Only reached when the last record was cut short without a line end: never, by construction.
+      throw new FileSourceError(FileSourceErrorCode.MalformedCsv, 'the last record is incomplete', line);
+    }
+    if (length - start > MAX_RECORD_CHARS) {
+      throw new FileSourceError(FileSourceErrorCode.RecordTooLarge, `record longer than ${MAX_RECORD_CHARS} characters (often an unclosed quote)`, startLine);
+    }
+    this.pending = start >= length ? '' : text.slice(start);
+    this.line = startLine;
+  }
+}
+
+function lineBreaks(field: string): number {
+  if (field.indexOf('\n') === -1 && field.indexOf('\r') === -1) return 0;
+  return field.match(/\r\n|\r|\n/g)?.length ?? 0;
 }

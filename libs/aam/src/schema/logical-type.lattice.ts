@@ -52,6 +52,16 @@ export function isSubtype(a: LogicalType, b: LogicalType): boolean {
 
 /** Least upper bound: the narrowest type that holds values of both. */
 export function joinTypes(a: LogicalType, b: LogicalType): LogicalType {
+  if (a === b) return a;
+  const key = `${a}|${b}`;
+  let joined = JOINS.get(key);
+  if (joined === undefined) JOINS.set(key, (joined = computeJoin(a, b)));
+  return joined;
+}
+
+const JOINS = new Map<string, LogicalType>();
+
+function computeJoin(a: LogicalType, b: LogicalType): LogicalType {
   const common = [...ancestors(a)].filter((t) => ancestors(b).has(t));
   // The least common ancestor is the one every other common ancestor sits above.
   return common.find((candidate) => common.every((other) => isSubtype(candidate, other))) ?? 'string';

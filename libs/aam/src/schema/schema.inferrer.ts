@@ -1,6 +1,6 @@
 import { joinTypes, LogicalType } from './logical-type.lattice';
 import { ColumnFormat, ColumnProfile, ColumnSchema, MIXED, SourceRecord, StreamSchema } from './schema.types';
-import { classifyValue } from './value.classifier';
+import { acceptorFor, classifyValue, isNullValue } from './value.classifier';
 
 /** Distinct sample values kept per column: enough to show a reviewer and to compare columns. */
 export const PROFILE_SAMPLES = 20;
@@ -11,15 +11,28 @@ export const PROFILE_SAMPLES = 20;
  */
 export function inferSchema(records: Iterable<SourceRecord>, columns: readonly string[] = []): StreamSchema {
   const builders = new Map<string, ColumnBuilder>(columns.map((name) => [name, new ColumnBuilder(name, 0)]));
+  let list = [...builders.values()];
   let rows = 0;
   for (const record of records) {
-    for (const name of Object.keys(record)) {
-      if (!builders.has(name)) builders.set(name, new ColumnBuilder(name, rows));
+    // Records nearly always have exactly the known columns, in order: checked without allocating.
+    if (!hasExactly(record, list)) {
+      for (const name of Object.keys(record)) {
+        if (!builders.has(name)) builders.set(name, new ColumnBuilder(name, rows));
+      }
+      if (builders.size !== list.length) list = [...builders.values()];
     }
-    for (const builder of builders.values()) builder.add(record[builder.name]);
+    for (let i = 0; i < list.length; i++) list[i].add(record[list[i].name]);
     rows++;
   }
-  return { rows, columns: [...builders.values()].map((b) => b.build()) };
+  return { rows, columns: list.map((b) => b.build()) };
+}
+
+function hasExactly(record: SourceRecord, builders: readonly ColumnBuilder[]): boolean {
+  let i = 0;
+  for (const key in record) {
+    if (i >= builders.length || key !== builders[i++].name) return false;
+  }
+  return i === builders.length;
 }
 
 /** Merges schemas of successive batches: types widen, formats and profiles combine. */
@@ -94,16 +107,27 @@ class ColumnBuilder {
     this.nullCount = priorRows;
   }
 
+  /**
+   * A cheap test that a value leaves this column's type and format as they are (see
+   * acceptorFor); values it does not vouch for are classified in full. Every value is looked
+   * at, so a type change anywhere in a batch is seen, yet a column settled on its type costs
+   * one regular expression (or nothing, for strings) per value.
+   */
+  private accepts?: (value: string) => boolean;
+
   add(value: string | null | undefined): void {
     this.count++;
-    const observed = classifyValue(value);
-    if (!observed) {
+    if (isNull(value)) {
       this.nullCount++;
       return;
     }
-    this.type = joinTypes(this.type, observed.type);
-    this.format = mergeFormats(this.format, observed.format);
-    if (this.samples.size < PROFILE_SAMPLES) this.samples.add(value!.trim());
+    if (this.accepts === undefined || !this.accepts(value)) {
+      const observed = classifyValue(value)!;
+      this.type = joinTypes(this.type, observed.type);
+      this.format = mergeFormats(this.format, observed.format);
+      this.accepts = acceptorFor(this.type, this.format);
+    }
+    if (this.samples.size < PROFILE_SAMPLES) this.samples.add(value.trim());
   }
 
   build(): ColumnSchema {
@@ -121,6 +145,15 @@ class ColumnBuilder {
       profile,
     };
   }
+}
+
+/** isNullValue, without trimming a value that has no surrounding whitespace (nearly all). */
+function isNull(value: string | null | undefined): value is null | undefined | '' {
+  if (value === null || value === undefined || value === '') return true;
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  if (first <= 32 || last <= 32 || first >= 127 || last >= 127) return isNullValue(value);
+  return value === 'NULL' || value === 'null';
 }
 
 function ratio(part: number, whole: number): number {

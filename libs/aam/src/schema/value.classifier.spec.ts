@@ -1,4 +1,6 @@
-import { classifyValue, isNullValue, normalizeValue } from './value.classifier';
+import { joinTypes, LogicalType } from './logical-type.lattice';
+import { ColumnFormat } from './schema.types';
+import { acceptorFor, classifyValue, isNullValue, normalizeValue } from './value.classifier';
 
 describe('classifyValue', () => {
   it.each([
@@ -52,5 +54,27 @@ describe('normalizeValue', () => {
   it('keeps zero-padded codes and text as they are', () => {
     expect(normalizeValue('00123')).toBe('00123');
     expect(normalizeValue(' AmazonEC2 ')).toBe('AmazonEC2');
+  });
+});
+
+describe('acceptorFor (the inferrer’s cheap per-value check)', () => {
+  const values = [
+    '0', '-0', '7', '007', '-12', '+5', '12.5', '0.5', '-0.0137', '1,234', '12,5', '1.234', '$5', '1e5', '1.', '.5', '2025-09-01', '2025-02-30',
+    '2025-13-01', '0999-01-01', '2025-09-01T10:00:00Z', '01/02/2025', 'true', 'No', 'YES', 'li-000000001', 'cc-0', 'us-east-1', 'e-5',
+    'arn:aws:ec2:us-east-1:111122223333:instance/i-00000000', '6f1c2b9e-3a4d-4e5f-8a7b-9c0d1e2f3a4b', '001A000001ABCDEFGH', 'USD 5', 'a@b.co',
+    '{"a":1}', 'hello', 'NULL', '111122223333', '٣', '１２', '12\u00a0345', 'CR-2025-001', 'BoxUsage:m5.large',
+  ];
+  const columns: Array<[LogicalType, ColumnFormat]> = [
+    ['string', {}], ['integer', {}], ['decimal', { decimalSeparator: '.' }], ['id', {}], ['boolean', {}], ['date', { datePattern: 'YYYY-MM-DD' }],
+  ];
+
+  it.each(columns)('vouches for a %s column only for values that leave its type and format unchanged', (type, format) => {
+    const accepts = acceptorFor(type, format)!;
+    for (const value of values) {
+      if (!accepts(value) || isNullValue(value)) continue;
+      const observed = classifyValue(value)!;
+      expect({ value, type: joinTypes(type, observed.type) }).toEqual({ value, type });
+      if (type !== 'string') expect({ value, format: { ...format, ...observed.format } }).toEqual({ value, format });
+    }
   });
 });

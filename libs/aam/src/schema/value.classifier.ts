@@ -19,7 +19,7 @@ export function classifyValue(raw: string | null | undefined): ValueClass | null
   if (isNullValue(raw)) return null;
   const value = raw.trim();
 
-  if (/^(true|false|yes|no)$/i.test(value)) return { type: 'boolean', format: {} };
+  if (BOOLEAN.test(value)) return { type: 'boolean', format: {} };
   // Zero-padded numbers are codes (zip codes, account numbers): the zeros must survive.
   if (/^[+-]?0\d/.test(value) && /^[+-]?\d+$/.test(value)) return { type: 'id', format: {} };
 
@@ -55,6 +55,47 @@ export function normalizeValue(raw: string): string {
   const numeric = type === 'integer' || type === 'decimal' || type === 'money_text';
   return (numeric && parseNumberText(value)?.decimal) || value;
 }
+
+/**
+ * A test that vouches for values which, classified, would leave a column of this type and
+ * format unchanged (the joined type and merged format stay the same); undefined when there is
+ * no cheap test. Sound, not complete: a value it does not vouch for is classified in full. Each
+ * test only matches text that classifyValue's earlier branches cannot claim, so the type it
+ * implies is the one classifyValue gives (see value.classifier.spec.ts).
+ */
+export function acceptorFor(type: LogicalType, format: ColumnFormat): ((value: string) => boolean) | undefined {
+  const formatKeys = Object.keys(format);
+  switch (type) {
+    case 'string':
+      // The top of the lattice, and strings carry no format.
+      return () => true;
+    case 'integer':
+      return formatKeys.length === 0 ? (v) => PLAIN_INTEGER.test(v) : undefined;
+    case 'decimal':
+      return formatKeys.length === 1 && format.decimalSeparator === '.' ? (v) => PLAIN_DECIMAL.test(v) : undefined;
+    case 'id':
+      return formatKeys.length === 0 ? (v) => DIGITS.test(v) || ID_PATTERNS.some((pattern) => pattern.test(v)) : undefined;
+    case 'boolean':
+      return formatKeys.length === 0 ? (v) => BOOLEAN.test(v) : undefined;
+    case 'date':
+      if (formatKeys.length !== 1 || format.datePattern !== 'YYYY-MM-DD') return undefined;
+      return (v) => {
+        const m = ISO_DATE.exec(v);
+        return m !== null && isDate(+m[1], +m[2], +m[3]);
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** integer: no sign but minus, no zero padding ("007" is an id). */
+const PLAIN_INTEGER = /^-?(?:0|[1-9]\d*)$/;
+/** integer, or decimal with a point. */
+const PLAIN_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+/** integer or zero-padded code: both are ids or below. */
+const DIGITS = /^\d+$/;
+const BOOLEAN = /^(true|false|yes|no)$/i;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 

@@ -29,9 +29,12 @@ export class DclSpool {
     return new DclSpool(dir, createWriteStream(join(dir, 'batches.jsonl')));
   }
 
-  async add(payload: DclTablePayload): Promise<void> {
+  /** A table payload, or one already serialised as JSON (one line, possibly in chunks). */
+  async add(payload: DclTablePayload | readonly string[]): Promise<void> {
     this.batches++;
-    if (!this.out.write(JSON.stringify(payload) + '\n')) await once(this.out, 'drain');
+    const chunks = Array.isArray(payload) ? payload : [JSON.stringify(payload)];
+    for (const chunk of chunks) if (!this.out.write(chunk)) await once(this.out, 'drain');
+    if (!this.out.write('\n')) await once(this.out, 'drain');
   }
 
   async *read(): AsyncGenerator<string> {

@@ -3,10 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { aamErrors } from '../aam.errors';
-import { CanonicalEvent } from '../canonical/canonical-event';
-import { buildEventFromCsvRecord } from '../canonical/canonical-event.builder';
 import { validateCanonicalEvent } from '../canonical/canonical-event.validator';
-import { toDclTablePayload } from '../canonical/dcl-table.mapper';
+import { EventBatchEncoder } from '../canonical/event-batch.encoder';
 import { SourceBatch, SourceConnector } from '../connectors/source-connector';
 import { ConnectionEntity } from '../entities/connection.entity';
 import { QuarantinedRecordEntity } from '../entities/quarantined-record.entity';
@@ -94,33 +92,67 @@ export class StreamIngestor {
   ): Promise<StreamSyncResult> {
     const { stream } = request;
     const contract = connection.contracts[stream] ?? connection.contracts['*'] ?? EVOLVE;
-    const copy = await EventCopyWriter.open(manager);
+    const copy = await EventCopyWriter.open(manager, { connectionId: connection.id, stream });
     const counts: SyncCounts = { read: 0, written: 0, duplicates: 0, quarantined: 0 };
     let cursor: string | null | undefined;
     let batches = 0;
+    // Batch N is written to PostgreSQL while batch N+1 is read, checked and encoded: at most
+    // one write in flight, so memory stays at about two batches whatever the file size.
+    let inflight: Promise<void> | undefined;
+    let failure: { error: unknown } | undefined;
+    const settle = async () => {
+      if (inflight) await inflight;
+      inflight = undefined;
+      if (failure) throw failure.error;
+    };
 
-    const source = connector.read({ stream, batchSize: this.config.get('SYNC_BATCH_SIZE'), cursor: request.full ? null : (connection.cursors[stream] ?? null) });
-    for await (const batch of source) {
-      batches++;
-      counts.read += batch.rows.length + batch.quarantined.length;
-      const { accepted, quarantined } = this.checkContract(stream, contract, tracker, batch);
-      const schemaVersion = await tracker.observe(inferSchema(accepted.map((a) => a.values), allowedColumns(contract, tracker, batch.columns)));
-      const ingestedAt = new Date();
-      const context = { tenantId: connection.tenantId, connectionId: connection.id, sourceKind: connection.kind, stream, schemaVersion, fileChecksum: batch.fileChecksum, keyColumns: request.keyColumns, ingestedAt };
-      const events = accepted.map((a) => buildEventFromCsvRecord(context, { line: a.line ?? a.position, row: a.position, values: a.values }, a.discarded));
-      // Built by one deterministic builder: checking the first event of a batch catches a
-      // malformed envelope (bad tenant id, reserved column) without hashing every record twice.
-      const problems = events.length > 0 ? validateCanonicalEvent(events[0]) : [];
-      if (problems.length > 0) throw aamErrors.invalidEvent(accepted[0].position, problems);
+    try {
+      const source = connector.read({ stream, batchSize: this.config.get('SYNC_BATCH_SIZE'), cursor: request.full ? null : (connection.cursors[stream] ?? null) });
+      for await (const batch of source) {
+        batches++;
+        const read = batch.rows.length + batch.quarantined.length;
+        const { accepted, quarantined } = this.checkContract(stream, contract, tracker, batch);
+        const batchSchema = inferSchema(valuesOf(accepted), allowedColumns(contract, tracker, batch.columns));
+        // A new schema version queues behind the write in flight, on the same connection. A batch
+        // whose every row a contract held back teaches the schema nothing: observing only its known
+        // columns would record a bogus drift of "removed" columns (a drift scan reads the source).
+        const heldBack = accepted.length === 0 && batch.rows.length > 0 && tracker.current;
+        const schemaVersion = heldBack ? tracker.current!.fingerprint : await tracker.observe(batchSchema);
+        const ingestedAt = new Date();
+        const context = { tenantId: connection.tenantId, connectionId: connection.id, sourceKind: connection.kind, stream, schemaVersion, fileChecksum: batch.fileChecksum, keyColumns: request.keyColumns, ingestedAt };
+        await pause();
+        const inputs = accepted.map((a) => ({ line: a.line ?? a.position, row: a.position, values: a.values, discarded: a.discarded }));
+        const encoded = await new EventBatchEncoder(context).encodeInSlices(inputs, pause);
+        // The encoder builds the first event with the canonical builder and checks it agrees;
+        // validating that one catches a malformed envelope (bad tenant id, reserved column).
+        const problems = encoded.first ? validateCanonicalEvent(encoded.first) : [];
+        if (problems.length > 0) throw aamErrors.invalidEvent(accepted[0].position, problems);
+        const header = { tenantId: connection.tenantId, connectionId: connection.id, sourceKind: connection.kind, stream, schemaVersion, ingestedAt: ingestedAt.toISOString() };
+        const batchCursor = batch.cursor;
 
-      const fresh: CanonicalEvent[] = await copy.write(events);
-      counts.written += fresh.length;
-      counts.duplicates += events.length - fresh.length;
-      if (fresh.length > 0) await spool.add(toDclTablePayload(fresh));
-      await this.quarantine(manager, connection.id, stream, quarantined);
-      counts.quarantined += quarantined.length;
-      if (batch.cursor !== undefined) cursor = batch.cursor;
-      await request.onBatch?.(counts);
+        await settle();
+        inflight = (async () => {
+          const outcome = await copy.writeEncoded(header, encoded.copyRows, encoded.ids);
+          counts.read += read;
+          counts.written += outcome.inserted;
+          counts.duplicates += encoded.ids.length - outcome.inserted;
+          // delete(): an event repeated within the batch is new only the first time.
+          const fresh = outcome.fresh;
+          const dcl = encoded.dclPayload(fresh ? (id) => fresh.delete(id) : undefined);
+          if (dcl !== undefined) await spool.add(dcl);
+          await this.quarantine(manager, connection.id, stream, quarantined);
+          counts.quarantined += quarantined.length;
+          if (batchCursor !== undefined) cursor = batchCursor;
+          await request.onBatch?.(counts);
+        })().catch((error: unknown) => {
+          failure ??= { error };
+        });
+      }
+      await settle();
+    } catch (error) {
+      // The first failure wins: a write refused while the next batch was read explains it.
+      if (inflight) await inflight;
+      throw failure ? failure.error : error;
     }
 
     if (cursor !== undefined) {
@@ -179,6 +211,13 @@ export class StreamIngestor {
       .orIgnore()
       .execute();
   }
+}
+
+/** Lets the event loop turn: the write in flight keeps moving while the next batch is encoded. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function* valuesOf(accepted: readonly { values: Record<string, string | null> }[]): Iterable<Record<string, string | null>> {
+  for (const a of accepted) yield a.values;
 }
 
 function isPlainEvolve(contract: SchemaContract): boolean {

@@ -149,6 +149,23 @@ export const CONFIG_SPEC = {
   EMBEDDINGS_BASE_URL: { parse: str, default: '', description: 'OpenAI-compatible /v1 base URL for mapping-memory embeddings; empty uses the local, offline embedding.' },
   EMBEDDINGS_API_KEY: { parse: str, default: '', sensitive: true, description: 'API key of the embeddings endpoint.' },
   EMBEDDINGS_MODEL: { parse: str, default: 'text-embedding-3-small', description: 'Embedding model name at EMBEDDINGS_BASE_URL.' },
+  SAGA_RETRY_AFTER_MS: { parse: int, default: '30000', description: 'A saga step whose event was relayed this long ago without finishing (worker died, step failed) is run again.' },
+  SAGA_RECOVERY_MS: { parse: int, default: '10000', description: 'How often the worker looks for saga steps to run again.' },
+  SAGA_MAX_ATTEMPTS: { parse: int, default: '5', description: 'Runs of one saga step before it is marked failed for good.' },
+  NOTIFY_ATTEMPTS: { parse: int, default: '5', description: 'Attempts to deliver one Slack notification.' },
+  NOTIFY_BACKOFF_MS: { parse: int, default: '2000', description: 'First retry delay of a notification; doubles each attempt.' },
+  NOTIFY_TIMEOUT_MS: { parse: int, default: '5000', description: 'Longest wait for a Slack webhook to answer.' },
+  CONSOLE_URL: { parse: url('http:', 'https:'), default: 'http://localhost:5173', description: 'Base URL of the admin console, for links in notifications (e.g. <url>/hitl/items/<id>).' },
+  DCL_READ_COUNT: { parse: int, default: '10', description: 'Stream entries (each a batch of records) one DCL consumer reads per XREADGROUP.' },
+  DCL_BLOCK_MS: { parse: int, default: '1000', description: 'How long a DCL consumer waits on XREADGROUP for new entries.' },
+  DCL_DISCOVERY_MS: { parse: int, default: '5000', description: 'How often DCL consumers SCAN for new aam:dcl:* streams.' },
+  DCL_CLAIM_IDLE_MS: { parse: int, default: '30000', description: 'An entry pending this long (its consumer died or failed) is claimed by another DCL consumer (XAUTOCLAIM).' },
+  DCL_MAX_DELIVERIES: { parse: int, default: '5', description: 'Deliveries of a failing stream entry before it moves to the <stream>:dead dead-letter stream.' },
+  DCL_REFRESH_LOCK_MS: { parse: int, default: '600000', description: 'Longest a view refresh holds its tenant+view lock (Redis) before another worker may take over.' },
+  AOD_BASE_URL: { parse: url('http:', 'https:'), default: 'http://localhost:8000', description: 'Base URL of the AOS Discover (AOD) service the AOA asks for assets (POST <url>/discover).' },
+  AOD_TIMEOUT_MS: { parse: int, default: '10000', description: 'Longest wait for one AOD discovery, retries included; past it the request is answered 504.' },
+  AOD_RETRIES: { parse: int, default: '2', description: 'Retries of an AOD request that failed transiently (5xx, connection refused or reset), within AOD_TIMEOUT_MS; 4xx and off-contract answers are never retried.' },
+  AOD_DASHBOARD_URL: { parse: url('http:', 'https:'), default: 'http://localhost:8000', description: 'Base URL of the AOD dashboard, for links to discovered assets in recommendations and review items (<url>/assets/<id>).' },
 } satisfies Record<string, VariableSpec<unknown>>;
 
 type Spec = typeof CONFIG_SPEC;

@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape } from './client';
 import { client } from './client.gen';
-import type { CancelTaskData, CancelTaskErrors, CancelTaskResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateConnectionData, CreateConnectionErrors, CreateConnectionResponses, CreateTaskData, CreateTaskErrors, CreateTaskResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DebugOutboxData, DebugOutboxErrors, DebugOutboxResponses, DebugQueuesData, DebugQueuesErrors, DebugQueuesResponses, DebugStreamsData, DebugStreamsErrors, DebugStreamsResponses, DeleteConnectionData, DeleteConnectionErrors, DeleteConnectionResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, GetConnectionData, GetConnectionErrors, GetConnectionResponses, GetConnectionSchemaData, GetConnectionSchemaErrors, GetConnectionSchemaResponses, GetDriftData, GetDriftErrors, GetDriftResponses, GetLlmTelemetryData, GetLlmTelemetryErrors, GetLlmTelemetryResponses, GetOntologyData, GetOntologyErrors, GetOntologyResponses, GetTaskData, GetTaskErrors, GetTaskResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListConnectionEventsData, ListConnectionEventsErrors, ListConnectionEventsResponses, ListConnectionsData, ListConnectionsErrors, ListConnectionsResponses, ListConnectionStreamsData, ListConnectionStreamsErrors, ListConnectionStreamsResponses, ListDriftsData, ListDriftsErrors, ListDriftsResponses, ListQuarantineData, ListQuarantineErrors, ListQuarantineResponses, ListTasksData, ListTasksErrors, ListTasksResponses, ListTaskTypesData, ListTaskTypesErrors, ListTaskTypesResponses, ListUsersData, ListUsersErrors, ListUsersResponses, LiveData, LiveResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MatchColumnsData, MatchColumnsErrors, MatchColumnsResponses, MeData, MeErrors, MeResponses, ReadyData, ReadyErrors, ReadyResponses, RefreshData, RefreshErrors, RefreshResponses, RegisterData, RegisterErrors, RegisterResponses, RememberMappingData, RememberMappingErrors, RememberMappingResponses, RetryTaskData, RetryTaskErrors, RetryTaskResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponse, StreamEventsResponses, SyncConnectionData, SyncConnectionErrors, SyncConnectionResponses, TestConnectionData, TestConnectionErrors, TestConnectionResponses, UpdateConnectionData, UpdateConnectionErrors, UpdateConnectionResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UploadConnectionFileData, UploadConnectionFileErrors, UploadConnectionFileResponses } from './types.gen';
+import type { CancelTaskData, CancelTaskErrors, CancelTaskResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateConnectionData, CreateConnectionErrors, CreateConnectionResponses, CreateTaskData, CreateTaskErrors, CreateTaskResponses, CreateUserData, CreateUserErrors, CreateUserResponses, DebugOutboxData, DebugOutboxErrors, DebugOutboxResponses, DebugQueuesData, DebugQueuesErrors, DebugQueuesResponses, DebugStreamsData, DebugStreamsErrors, DebugStreamsResponses, DecideReviewItemData, DecideReviewItemErrors, DecideReviewItemResponses, DeleteConnectionData, DeleteConnectionErrors, DeleteConnectionResponses, DeleteScheduleData, DeleteScheduleErrors, DeleteScheduleResponses, DeleteSlackWebhookData, DeleteSlackWebhookErrors, DeleteSlackWebhookResponses, DeleteUserData, DeleteUserErrors, DeleteUserResponses, DemoScanData, DemoScanErrors, DemoScanResponses, DiscoverAssetsData, DiscoverAssetsErrors, DiscoverAssetsResponses, GetAoaStatusData, GetAoaStatusErrors, GetAoaStatusResponses, GetConnectionData, GetConnectionErrors, GetConnectionResponses, GetConnectionSchemaData, GetConnectionSchemaErrors, GetConnectionSchemaResponses, GetDclGraphData, GetDclGraphErrors, GetDclGraphResponses, GetDriftData, GetDriftErrors, GetDriftResponses, GetFinopsSummaryData, GetFinopsSummaryErrors, GetFinopsSummaryResponses, GetLineageData, GetLineageErrors, GetLineageResponses, GetLlmTelemetryData, GetLlmTelemetryErrors, GetLlmTelemetryResponses, GetMappingHistoryData, GetMappingHistoryErrors, GetMappingHistoryResponses, GetOntologyData, GetOntologyErrors, GetOntologyResponses, GetRepairPolicyData, GetRepairPolicyErrors, GetRepairPolicyResponses, GetReviewItemData, GetReviewItemErrors, GetReviewItemResponses, GetRevopsSummaryData, GetRevopsSummaryErrors, GetRevopsSummaryResponses, GetSlackSettingsData, GetSlackSettingsErrors, GetSlackSettingsResponses, GetTaskData, GetTaskErrors, GetTaskResponses, GetViewRowsData, GetViewRowsErrors, GetViewRowsResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAssetsData, ListAssetsErrors, ListAssetsResponses, ListAuditData, ListAuditErrors, ListAuditResponses, ListConnectionEventsData, ListConnectionEventsErrors, ListConnectionEventsResponses, ListConnectionsData, ListConnectionsErrors, ListConnectionsResponses, ListConnectionStreamsData, ListConnectionStreamsErrors, ListConnectionStreamsResponses, ListDeadLettersData, ListDeadLettersErrors, ListDeadLettersResponses, ListDriftsData, ListDriftsErrors, ListDriftsResponses, ListEntityRowsData, ListEntityRowsErrors, ListEntityRowsResponses, ListMappingsData, ListMappingsErrors, ListMappingsResponses, ListNotificationsData, ListNotificationsErrors, ListNotificationsResponses, ListPendingRecordsData, ListPendingRecordsErrors, ListPendingRecordsResponses, ListQuarantineData, ListQuarantineErrors, ListQuarantineResponses, ListReviewItemsData, ListReviewItemsErrors, ListReviewItemsResponses, ListSchedulesData, ListSchedulesErrors, ListSchedulesResponses, ListTasksData, ListTasksErrors, ListTasksResponses, ListTaskTypesData, ListTaskTypesErrors, ListTaskTypesResponses, ListUsersData, ListUsersErrors, ListUsersResponses, ListViewsData, ListViewsErrors, ListViewsResponses, LiveData, LiveResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, MatchColumnsData, MatchColumnsErrors, MatchColumnsResponses, MeData, MeErrors, MeResponses, ReadyData, ReadyErrors, ReadyResponses, RefreshData, RefreshErrors, RefreshResponses, RefreshViewData, RefreshViewErrors, RefreshViewResponses, RegisterData, RegisterErrors, RegisterResponses, RememberMappingData, RememberMappingErrors, RememberMappingResponses, RetryTaskData, RetryTaskErrors, RetryTaskResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, RollbackMappingData, RollbackMappingErrors, RollbackMappingResponses, RunSagaData, RunSagaErrors, RunSagaResponses, SetMappingData, SetMappingErrors, SetMappingResponses, SetRepairPolicyData, SetRepairPolicyErrors, SetRepairPolicyResponses, SetSlackWebhookData, SetSlackWebhookErrors, SetSlackWebhookResponses, StartPipelineRunData, StartPipelineRunErrors, StartPipelineRunResponses, StreamEventsData, StreamEventsErrors, StreamEventsResponse, StreamEventsResponses, SyncConnectionData, SyncConnectionErrors, SyncConnectionResponses, TestConnectionData, TestConnectionErrors, TestConnectionResponses, UpdateConnectionData, UpdateConnectionErrors, UpdateConnectionResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UploadConnectionFileData, UploadConnectionFileErrors, UploadConnectionFileResponses, UpsertScheduleData, UpsertScheduleErrors, UpsertScheduleResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -456,5 +456,348 @@ export const debugQueues = <ThrowOnError extends boolean = false>(options?: Opti
 export const debugOutbox = <ThrowOnError extends boolean = false>(options?: Options<DebugOutboxData, ThrowOnError>) => (options?.client ?? client).get<DebugOutboxResponses, DebugOutboxErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/debug/outbox',
+    ...options
+});
+
+/**
+ * The unified views, their columns and your tenant’s last refresh of each
+ */
+export const listViews = <ThrowOnError extends boolean = false>(options?: Options<ListViewsData, ThrowOnError>) => (options?.client ?? client).get<ListViewsResponses, ListViewsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/dcl/views',
+    ...options
+});
+
+/**
+ * Rows of a view: filters, sort, cursor pagination; ?format=csv streams them all
+ */
+export const getViewRows = <ThrowOnError extends boolean = false>(options: Options<GetViewRowsData, ThrowOnError>) => (options.client ?? client).get<GetViewRowsResponses, GetViewRowsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/dcl/views/{name}/rows',
+    ...options
+});
+
+/**
+ * Start a refresh task of a view (incremental unless full); follow it under /tasks
+ */
+export const refreshView = <ThrowOnError extends boolean = false>(options: Options<RefreshViewData, ThrowOnError>) => (options.client ?? client).post<RefreshViewResponses, RefreshViewErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/dcl/views/{name}/refresh',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Canonical rows of an ontology entity (e.g. CostLineItem), as mapped from the sources
+ */
+export const listEntityRows = <ThrowOnError extends boolean = false>(options: Options<ListEntityRowsData, ThrowOnError>) => (options.client ?? client).get<ListEntityRowsResponses, ListEntityRowsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/dcl/entities/{entity}',
+    ...options
+});
+
+/**
+ * Records waiting for a mapping (none, drifted source, unconvertible value), per stream and reason
+ */
+export const listPendingRecords = <ThrowOnError extends boolean = false>(options?: Options<ListPendingRecordsData, ThrowOnError>) => (options?.client ?? client).get<ListPendingRecordsResponses, ListPendingRecordsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/dcl/pending',
+    ...options
+});
+
+/**
+ * Stream entries that kept failing, with their last error
+ */
+export const listDeadLetters = <ThrowOnError extends boolean = false>(options?: Options<ListDeadLettersData, ThrowOnError>) => (options?.client ?? client).get<ListDeadLettersResponses, ListDeadLettersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/dcl/dead-letters',
+    ...options
+});
+
+/**
+ * Connections, streams, fields, ontology, views and pilots with mapping and feed edges, ready to draw
+ */
+export const getDclGraph = <ThrowOnError extends boolean = false>(options?: Options<GetDclGraphData, ThrowOnError>) => (options?.client ?? client).get<GetDclGraphResponses, GetDclGraphErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/dcl/graph',
+    ...options
+});
+
+/**
+ * Column-level lineage of an ontology field: source columns, mapping versions, transforms, views
+ */
+export const getLineage = <ThrowOnError extends boolean = false>(options: Options<GetLineageData, ThrowOnError>) => (options.client ?? client).get<GetLineageResponses, GetLineageErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/dcl/lineage',
+    ...options
+});
+
+/**
+ * Top cost drivers, month-over-month change and anomalies, from the FinOps views
+ */
+export const getFinopsSummary = <ThrowOnError extends boolean = false>(options?: Options<GetFinopsSummaryData, ThrowOnError>) => (options?.client ?? client).get<GetFinopsSummaryResponses, GetFinopsSummaryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/pilots/finops/summary',
+    ...options
+});
+
+/**
+ * Pipeline by stage, win rate and stalled deals, from the RevOps views
+ */
+export const getRevopsSummary = <ThrowOnError extends boolean = false>(options?: Options<GetRevopsSummaryData, ThrowOnError>) => (options?.client ?? client).get<GetRevopsSummaryResponses, GetRevopsSummaryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/pilots/revops/summary',
+    ...options
+});
+
+/**
+ * Active mappings of your streams (source column → ontology field, transform, confidence, origin)
+ */
+export const listMappings = <ThrowOnError extends boolean = false>(options?: Options<ListMappingsData, ThrowOnError>) => (options?.client ?? client).get<ListMappingsResponses, ListMappingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/mappings',
+    ...options
+});
+
+/**
+ * Set a stream’s whole mapping as a new version (its first mapping, or a correction); with review, queue it for another person
+ */
+export const setMapping = <ThrowOnError extends boolean = false>(options: Options<SetMappingData, ThrowOnError>) => (options.client ?? client).put<SetMappingResponses, SetMappingErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/mappings',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Every version of a mapping, newest first: who or what changed it, when, on what evidence
+ */
+export const getMappingHistory = <ThrowOnError extends boolean = false>(options: Options<GetMappingHistoryData, ThrowOnError>) => (options.client ?? client).get<GetMappingHistoryResponses, GetMappingHistoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/mappings/{id}/history',
+    ...options
+});
+
+/**
+ * Restore an earlier version (the previous one by default) as a new version
+ */
+export const rollbackMapping = <ThrowOnError extends boolean = false>(options: Options<RollbackMappingData, ThrowOnError>) => (options.client ?? client).post<RollbackMappingResponses, RollbackMappingErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/mappings/{id}/rollback',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The review queue of your tenant, newest first
+ */
+export const listReviewItems = <ThrowOnError extends boolean = false>(options?: Options<ListReviewItemsData, ThrowOnError>) => (options?.client ?? client).get<ListReviewItemsResponses, ListReviewItemsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/hitl/items',
+    ...options
+});
+
+/**
+ * One item: the drift diff, the proposals with evidence, sample rows before and after the transform
+ */
+export const getReviewItem = <ThrowOnError extends boolean = false>(options: Options<GetReviewItemData, ThrowOnError>) => (options.client ?? client).get<GetReviewItemResponses, GetReviewItemErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/hitl/items/{id}',
+    ...options
+});
+
+/**
+ * Approve (optionally edited), reject or flag an item; never one you requested yourself
+ */
+export const decideReviewItem = <ThrowOnError extends boolean = false>(options: Options<DecideReviewItemData, ThrowOnError>) => (options.client ?? client).post<DecideReviewItemResponses, DecideReviewItemErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/hitl/items/{id}/decision',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The append-only audit log: decisions, auto-applies, rollbacks, policy changes; newest first
+ */
+export const listAudit = <ThrowOnError extends boolean = false>(options?: Options<ListAuditData, ThrowOnError>) => (options?.client ?? client).get<ListAuditResponses, ListAuditErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/audit',
+    ...options
+});
+
+/**
+ * When repairs apply themselves: thresholds per tenant, domain, money and field; whether breaking changes always need a person
+ */
+export const getRepairPolicy = <ThrowOnError extends boolean = false>(options?: Options<GetRepairPolicyData, ThrowOnError>) => (options?.client ?? client).get<GetRepairPolicyResponses, GetRepairPolicyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/settings/repair-policy',
+    ...options
+});
+
+/**
+ * Replace the repair policy (audited)
+ */
+export const setRepairPolicy = <ThrowOnError extends boolean = false>(options: Options<SetRepairPolicyData, ThrowOnError>) => (options.client ?? client).put<SetRepairPolicyResponses, SetRepairPolicyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/settings/repair-policy',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Stop notifying Slack
+ */
+export const deleteSlackWebhook = <ThrowOnError extends boolean = false>(options?: Options<DeleteSlackWebhookData, ThrowOnError>) => (options?.client ?? client).delete<DeleteSlackWebhookResponses, DeleteSlackWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/settings/slack',
+    ...options
+});
+
+/**
+ * Whether a Slack webhook is set (the URL is never returned)
+ */
+export const getSlackSettings = <ThrowOnError extends boolean = false>(options?: Options<GetSlackSettingsData, ThrowOnError>) => (options?.client ?? client).get<GetSlackSettingsResponses, GetSlackSettingsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/settings/slack',
+    ...options
+});
+
+/**
+ * Set the Slack Incoming Webhook for review requests and breaking drift (stored encrypted)
+ */
+export const setSlackWebhook = <ThrowOnError extends boolean = false>(options: Options<SetSlackWebhookData, ThrowOnError>) => (options.client ?? client).put<SetSlackWebhookResponses, SetSlackWebhookErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/settings/slack',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Latest Slack notifications and how their delivery went (queued, sent, failed with the error)
+ */
+export const listNotifications = <ThrowOnError extends boolean = false>(options?: Options<ListNotificationsData, ThrowOnError>) => (options?.client ?? client).get<ListNotificationsResponses, ListNotificationsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/notifications',
+    ...options
+});
+
+/**
+ * Scheduled sagas (drift scans per connection) with their next run
+ */
+export const listSchedules = <ThrowOnError extends boolean = false>(options?: Options<ListSchedulesData, ThrowOnError>) => (options?.client ?? client).get<ListSchedulesResponses, ListSchedulesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/schedules',
+    ...options
+});
+
+/**
+ * Schedule a saga for a connection on a cron pattern (replaces its earlier schedule)
+ */
+export const upsertSchedule = <ThrowOnError extends boolean = false>(options: Options<UpsertScheduleData, ThrowOnError>) => (options.client ?? client).put<UpsertScheduleResponses, UpsertScheduleErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/schedules',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Remove a schedule
+ */
+export const deleteSchedule = <ThrowOnError extends boolean = false>(options: Options<DeleteScheduleData, ThrowOnError>) => (options.client ?? client).delete<DeleteScheduleResponses, DeleteScheduleErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/schedules/{id}',
+    ...options
+});
+
+/**
+ * Run a saga now as a task with progress (drift-scan: re-read a connection’s schemas and raise drift; replay-quarantine: replay a stream’s held-back records)
+ */
+export const runSaga = <ThrowOnError extends boolean = false>(options: Options<RunSagaData, ThrowOnError>) => (options.client ?? client).post<RunSagaResponses, RunSagaErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/sagas/{name}/run',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Ask AOD for the assets a natural-language request is about; returns them with their risk and recommendations (connect this source, review that asset)
+ *
+ * Calls the AOS Discover service: `POST {AOD_BASE_URL}/discover` with `{ tenantId, scope: "query" | "full", query, cursor?, limit? }` and the `X-Correlation-Id` header; it answers `{ requestId, scannedAt, assets: [{ id, name, kind, vendor, owner, dataClasses, exposure, encrypted, lastReviewedAt, records }], nextCursor }` (full scans page with cursor/nextCursor). The answer is checked against that contract. AOD unreachable (connection refused or reset) or failing with 5xx after AOD_RETRIES retries: 502 aod_unreachable / aod_failed; no answer within AOD_TIMEOUT_MS: 504 aod_timeout; an answer off the contract: 502 aod_off_contract naming the wrong field; a 4xx: 502 aod_rejected. On any of these nothing is stored.
+ */
+export const discoverAssets = <ThrowOnError extends boolean = false>(options: Options<DiscoverAssetsData, ThrowOnError>) => (options.client ?? client).post<DiscoverAssetsResponses, DiscoverAssetsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/aoa/discover',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Full asset discovery: store every asset AOD reports with its risk level, queue high and medium ones for review (HITL kind asset), return counts per level
+ *
+ * Calls the AOS Discover service: `POST {AOD_BASE_URL}/discover` with `{ tenantId, scope: "query" | "full", query, cursor?, limit? }` and the `X-Correlation-Id` header; it answers `{ requestId, scannedAt, assets: [{ id, name, kind, vendor, owner, dataClasses, exposure, encrypted, lastReviewedAt, records }], nextCursor }` (full scans page with cursor/nextCursor). The answer is checked against that contract. AOD unreachable (connection refused or reset) or failing with 5xx after AOD_RETRIES retries: 502 aod_unreachable / aod_failed; no answer within AOD_TIMEOUT_MS: 504 aod_timeout; an answer off the contract: 502 aod_off_contract naming the wrong field; a 4xx: 502 aod_rejected. On any of these nothing is stored.
+ *
+ * Risk: points from the attributes — most sensitive data class (credentials/health 4, pii/financial 3, confidential 2, internal 1, public 0), exposure (public 3, partner 2, internal/private 0), not encrypted (3 with sensitive data, else 1), no owner 1, never reviewed or over a year before AOD’s snapshot 1; high ≥ 6, medium ≥ 4, else low. Deterministic: the same estate always gives the same levels. Assets are stored once per AOD id; a review is queued once per asset.
+ */
+export const demoScan = <ThrowOnError extends boolean = false>(options?: Options<DemoScanData, ThrowOnError>) => (options?.client ?? client).post<DemoScanResponses, DemoScanErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/aoa/demo-scan',
+    ...options
+});
+
+/**
+ * Run the whole flow for your tenant as one task: sync every connection → drift → repair (mapping saga) → refresh views; follow it under /tasks or live events
+ */
+export const startPipelineRun = <ThrowOnError extends boolean = false>(options: Options<StartPipelineRunData, ThrowOnError>) => (options.client ?? client).post<StartPipelineRunResponses, StartPipelineRunErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/aoa/run',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Where your tenant stands: connections and their last sync, open drift, pending reviews, view freshness, LLM usage, assets, last run
+ */
+export const getAoaStatus = <ThrowOnError extends boolean = false>(options?: Options<GetAoaStatusData, ThrowOnError>) => (options?.client ?? client).get<GetAoaStatusResponses, GetAoaStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/aoa/status',
+    ...options
+});
+
+/**
+ * Discovered assets of your tenant with their risk, by AOD asset id
+ */
+export const listAssets = <ThrowOnError extends boolean = false>(options?: Options<ListAssetsData, ThrowOnError>) => (options?.client ?? client).get<ListAssetsResponses, ListAssetsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/aoa/assets',
     ...options
 });

@@ -692,6 +692,627 @@ export type OutboxStatsDto = {
     oldestLagSeconds: number;
 };
 
+export type ViewColumnDto = {
+    name: string;
+    /**
+     * DuckDB type. Decimals are served as exact strings.
+     */
+    type: string;
+};
+
+export type ViewDto = {
+    name: 'cost_by_service_month' | 'resources_with_cost' | 'cost_anomalies' | 'pipeline_by_stage' | 'accounts_with_open_pipeline' | 'win_rate_by_owner' | 'stalled_opportunities';
+    domain: 'finops' | 'revops';
+    description: string;
+    /**
+     * Canonical tables the view reads.
+     */
+    reads: Array<string>;
+    columns: Array<ViewColumnDto>;
+    refreshedAt: string | null;
+    rowCount: number | null;
+    durationMs: number | null;
+};
+
+export type ViewRowsPageDto = {
+    view: string;
+    /**
+     * The view’s columns, in its own order.
+     */
+    columns: Array<string>;
+    items: Array<{
+        [key: string]: unknown;
+    }>;
+    /**
+     * Pass as `cursor` for the next page.
+     */
+    nextCursor: string | null;
+};
+
+export type RefreshViewDto = {
+    /**
+     * Recompute even when the source rows did not change since the last refresh.
+     */
+    full?: boolean;
+};
+
+export type EntityRowDto = {
+    connectionId: string;
+    stream: string;
+    recordKey: string;
+    mappingId: string;
+    mappingVersion: number;
+    /**
+     * Ontology field → exact text value.
+     */
+    fields: {
+        [key: string]: string | null;
+    };
+    changedAt: string;
+};
+
+export type EntityRowsPageDto = {
+    entity: string;
+    items: Array<EntityRowDto>;
+    nextCursor: string | null;
+};
+
+export type PendingGroupDto = {
+    connectionId: string;
+    stream: string;
+    reason: 'no_mapping' | 'mapping_mismatch' | 'invalid_value';
+    records: number;
+    example: string;
+};
+
+export type DeadLetterDto = {
+    /**
+     * Dead-letter stream (ends in :dead).
+     */
+    stream: string;
+    id: string;
+    /**
+     * Entry id on the source stream.
+     */
+    sourceId: string;
+    connectionId: string;
+    table: string | null;
+    deliveries: number;
+    error: string;
+    deadAt: string;
+};
+
+export type GraphNodeDto = {
+    id: string;
+    type: 'connection' | 'stream' | 'source_field' | 'entity' | 'entity_field' | 'view' | 'pilot';
+    label: string;
+    data: {
+        [key: string]: unknown;
+    };
+};
+
+export type GraphEdgeDto = {
+    id: string;
+    source: string;
+    target: string;
+    type: 'has_stream' | 'has_field' | 'mapping' | 'field_of' | 'feeds';
+    /**
+     * mapping edges: mappingId, version, confidence, origin, transform.
+     */
+    data: {
+        [key: string]: unknown;
+    };
+};
+
+export type GraphDto = {
+    nodes: Array<GraphNodeDto>;
+    edges: Array<GraphEdgeDto>;
+};
+
+export type MappingVersionUseDto = {
+    mappingId: string;
+    version: number;
+    rows: number;
+};
+
+export type LineageSourceDto = {
+    connectionId: string;
+    connectionName: string;
+    sourceKind: string;
+    domain: string;
+    stream: string;
+    sourceColumn: string;
+    mappingId: string;
+    version: number;
+    transform: {
+        [key: string]: unknown;
+    } | null;
+    confidence: number;
+    origin: string;
+    rowsByVersion: Array<MappingVersionUseDto>;
+};
+
+export type LineageViewDto = {
+    name: string;
+    domain: string;
+};
+
+export type LineageDto = {
+    entity: string;
+    field: string;
+    sources: Array<LineageSourceDto>;
+    views: Array<LineageViewDto>;
+};
+
+export type PilotSourceDto = {
+    connectionId: string;
+    name: string;
+    kind: string;
+    domain: 'finops' | 'revops' | 'unknown';
+};
+
+export type PilotSummaryDto = {
+    pilot: 'finops' | 'revops';
+    /**
+     * Connections routed to this pilot by their domain (unknown ones pass through).
+     */
+    sources: Array<PilotSourceDto>;
+    refreshedAt: string | null;
+    narrative: string;
+    narrativeSource: 'llm' | 'template';
+    /**
+     * finops: latestMonth, previousMonth, topCostDrivers, monthOverMonth, anomalies. revops: pipelineByStage, openPipeline, winRate, stalledDeals. Money as exact decimal strings.
+     */
+    figures: {
+        [key: string]: unknown;
+    };
+};
+
+export type FieldMappingDto = {
+    /**
+     * Source column.
+     */
+    source: string;
+    /**
+     * Ontology field of the entity.
+     */
+    target: string;
+    /**
+     * Declarative value transform, or null: { kind: money_to_decimal, decimalSeparator? } | { kind: date_format, from, to? } | { kind: scale, power10 } | { kind: trim } | { kind: case, to: lower|upper } | { kind: to_integer } | { kind: to_boolean }.
+     */
+    transform: {
+        [key: string]: unknown;
+    } | null;
+    confidence: number;
+    origin: 'heuristic' | 'memory' | 'llm' | 'human';
+};
+
+export type MappingDto = {
+    mappingId: string;
+    /**
+     * The active version.
+     */
+    version: number;
+    connectionId: string;
+    stream: string;
+    entity: string;
+    fields: Array<FieldMappingDto>;
+    updatedAt: string;
+};
+
+export type FieldInputDto = {
+    source: string;
+    target: string;
+    /**
+     * Declarative value transform, or null: { kind: money_to_decimal, decimalSeparator? } | { kind: date_format, from, to? } | { kind: scale, power10 } | { kind: trim } | { kind: case, to: lower|upper } | { kind: to_integer } | { kind: to_boolean }.
+     */
+    transform?: {
+        [key: string]: unknown;
+    } | null;
+};
+
+export type SetMappingDto = {
+    connectionId: string;
+    stream: string;
+    entity: string;
+    fields: Array<FieldInputDto>;
+    /**
+     * Queue the mapping for another person to approve instead of applying it.
+     */
+    review?: boolean;
+};
+
+export type SetMappingResultDto = {
+    /**
+     * The applied mapping (without review).
+     */
+    mapping?: MappingDto;
+    /**
+     * The review item queued (with review).
+     */
+    reviewItemId?: string;
+};
+
+export type MappingVersionDto = {
+    version: number;
+    entity: string;
+    fields: Array<FieldMappingDto>;
+    change: 'set' | 'auto_apply' | 'review' | 'rollback';
+    actor: ActorDto;
+    /**
+     * The drift, repair, review item or version behind it, with the proposals’ evidence.
+     */
+    evidence: {
+        [key: string]: unknown;
+    };
+    active: boolean;
+    createdAt: string;
+};
+
+export type RollbackDto = {
+    /**
+     * The version to restore; the one before the active version when absent.
+     */
+    version?: number;
+};
+
+export type ReviewItemDto = {
+    id: string;
+    kind: 'mapping' | 'asset';
+    status: 'pending' | 'approved' | 'rejected' | 'flagged';
+    risk: 'low' | 'medium' | 'high';
+    title: string;
+    connectionId: string | null;
+    stream: string | null;
+    /**
+     * mapping: { entity, driftId, changes (what approving applies), proposals (with evidence and transform previews), samples (column → sample values), sampleRows ([{ before, after }]) }.
+     */
+    payload: {
+        [key: string]: unknown;
+    };
+    requestedBy: ActorDto;
+    decision: 'approve' | 'reject' | 'flag';
+    decidedBy: string | null;
+    reason: string | null;
+    edited: {
+        [key: string]: unknown;
+    } | null;
+    decidedAt: string | null;
+    createdAt: string;
+};
+
+export type ReviewItemPageDto = {
+    items: Array<ReviewItemDto>;
+    nextCursor: string | null;
+};
+
+export type DecisionDto = {
+    /**
+     * approve applies, reject discards, flag escalates to an admin.
+     */
+    decision: 'approve' | 'reject' | 'flag';
+    reason?: string;
+    /**
+     * approve only. mapping: { changes: [{ column, target, transform?, action?: map|transform|unmap }] } replacing the proposed changes; checked against the ontology and the sample values.
+     */
+    edited?: {
+        [key: string]: unknown;
+    };
+};
+
+export type AuditEntryDto = {
+    id: string;
+    actor: ActorDto;
+    action: string;
+    subjectType: string;
+    subjectId: string;
+    before: {
+        [key: string]: unknown;
+    } | null;
+    after: {
+        [key: string]: unknown;
+    } | null;
+    correlationId: string | null;
+    createdAt: string;
+};
+
+export type AuditPageDto = {
+    items: Array<AuditEntryDto>;
+    nextCursor: string | null;
+};
+
+export type DomainThresholdsDto = {
+    finops?: number;
+    revops?: number;
+};
+
+export type RepairPolicyDto = {
+    /**
+     * A proposal at least this confident applies itself; below it a person reviews it.
+     */
+    autoApplyThreshold: number;
+    /**
+     * Per domain of the mapped entity; overrides autoApplyThreshold.
+     */
+    domainThresholds?: DomainThresholdsDto;
+    /**
+     * For money fields (e.g. BilledCost); overrides the domain’s.
+     */
+    moneyThreshold?: number;
+    /**
+     * Ontology field → threshold; overrides all others.
+     */
+    fieldThresholds?: {
+        [key: string]: number;
+    };
+    /**
+     * A breaking change always waits for a person, however confident.
+     */
+    breakingNeedsReview: boolean;
+};
+
+export type SlackSettingsDto = {
+    configured: boolean;
+    updatedAt: string | null;
+};
+
+export type SetSlackDto = {
+    /**
+     * Slack Incoming Webhook URL. Stored encrypted, never returned.
+     */
+    webhookUrl: string;
+};
+
+export type DeliveryDto = {
+    id: string;
+    kind: 'review_requested' | 'breaking_drift' | 'review_escalated';
+    status: 'queued' | 'sent' | 'failed';
+    text: string;
+    attempts: number;
+    lastError: string | null;
+    sentAt: string | null;
+    createdAt: string;
+};
+
+export type ScheduleDto = {
+    id: string;
+    saga: 'drift-scan' | 'replay-quarantine';
+    connectionId: string;
+    cron: string;
+    nextRunAt: string | null;
+    updatedAt: string;
+};
+
+export type UpsertScheduleDto = {
+    /**
+     * Sagas that run per connection on a schedule.
+     */
+    saga: 'drift-scan';
+    connectionId: string;
+    /**
+     * Cron pattern (5 or 6 fields, UTC).
+     */
+    cron: string;
+};
+
+export type RunSagaDto = {
+    connectionId: string;
+    /**
+     * drift-scan: one stream (all when absent). replay-quarantine: the stream, required.
+     */
+    stream?: string;
+};
+
+export type DiscoverDto = {
+    query: string;
+};
+
+export type RiskFactorDto = {
+    factor: 'sensitivity' | 'exposure' | 'unencrypted' | 'owner_missing' | 'review_overdue';
+    points: number;
+    detail: string;
+};
+
+export type RiskDto = {
+    /**
+     * Sum of the factors’ points.
+     */
+    score: number;
+    /**
+     * high ≥ 6 points, medium ≥ 4, low below.
+     */
+    level: 'high' | 'medium' | 'low';
+    factors: Array<RiskFactorDto>;
+};
+
+export type DiscoveredAssetDto = {
+    /**
+     * AOD’s id of the asset.
+     */
+    id: string;
+    name: string;
+    kind: 'database' | 'warehouse' | 'bucket' | 'saas_app' | 'file_share' | 'spreadsheet' | 'api';
+    vendor: string | null;
+    owner: string | null;
+    dataClasses: Array<'credentials' | 'health' | 'pii' | 'financial' | 'confidential' | 'internal' | 'public'>;
+    exposure: 'public' | 'partner' | 'internal' | 'private';
+    encrypted: boolean;
+    lastReviewedAt: string | null;
+    records: number | null;
+    risk: RiskDto;
+};
+
+export type LevelDto = {
+    count: number;
+    /**
+     * Share of the assets, one decimal.
+     */
+    percent: number;
+};
+
+export type LevelStatsDto = {
+    high: LevelDto;
+    medium: LevelDto;
+    low: LevelDto;
+};
+
+export type RecommendationDto = {
+    action: 'connect_source' | 'review_asset';
+    assetId: string;
+    assetName: string;
+    riskLevel: 'high' | 'medium' | 'low';
+    /**
+     * connect_source: the kind of connection to create.
+     */
+    connectionKind: string | null;
+    reason: string;
+    /**
+     * The asset in the AOD dashboard (AOD_DASHBOARD_URL).
+     */
+    link: string;
+};
+
+export type DiscoveryResultDto = {
+    discoveryId: string;
+    /**
+     * AOD’s id of its answer.
+     */
+    requestId: string;
+    /**
+     * Sent to AOD as X-Correlation-Id and logged at each step.
+     */
+    correlationId: string;
+    assets: Array<DiscoveredAssetDto>;
+    levels: LevelStatsDto;
+    recommendations: Array<RecommendationDto>;
+};
+
+export type ReviewCountsDto = {
+    /**
+     * HITL items of kind asset queued by this scan.
+     */
+    requested: number;
+    /**
+     * High and medium assets already queued by an earlier scan (never queued twice).
+     */
+    alreadyQueued: number;
+};
+
+export type DemoScanResultDto = {
+    discoveryId: string;
+    requestId: string;
+    total: number;
+    levels: LevelStatsDto;
+    reviews: ReviewCountsDto;
+};
+
+export type RunDto = {
+    /**
+     * How every connection is synced: only what changed, or every record again.
+     */
+    mode?: 'incremental' | 'full';
+};
+
+export type LastSyncDto = {
+    taskId: string;
+    status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+    finishedAt: string | null;
+    read: number;
+    written: number;
+    /**
+     * Drifts this sync detected.
+     */
+    drifts: number;
+};
+
+export type StatusConnectionDto = {
+    id: string;
+    name: string;
+    kind: string;
+    lastSync: LastSyncDto | null;
+};
+
+export type DriftStatusDto = {
+    /**
+     * Drifts whose repair waits for a reviewer (pending or escalated mapping items).
+     */
+    open: number;
+};
+
+export type ReviewStatusDto = {
+    pending: number;
+    byKind: {
+        [key: string]: number;
+    };
+};
+
+export type ViewStatusDto = {
+    name: string;
+    refreshedAt: string | null;
+    rowCount: number | null;
+    /**
+     * A connection synced after the view’s last refresh (or it was never refreshed).
+     */
+    stale: boolean;
+};
+
+export type AssetCountsDto = {
+    total: number;
+    high: number;
+    medium: number;
+    low: number;
+};
+
+export type RunSummaryDto = {
+    taskId: string;
+    status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+    progress: number;
+    progressMessage: string | null;
+    createdAt: string;
+    finishedAt: string | null;
+};
+
+export type AoaStatusDto = {
+    connections: Array<StatusConnectionDto>;
+    drift: DriftStatusDto;
+    reviews: ReviewStatusDto;
+    views: Array<ViewStatusDto>;
+    llm: LlmStatusDto;
+    assets: AssetCountsDto;
+    /**
+     * The latest POST /aoa/run.
+     */
+    lastRun: RunSummaryDto | null;
+};
+
+export type AssetDto = {
+    /**
+     * AOD’s id of the asset.
+     */
+    id: string;
+    name: string;
+    kind: 'database' | 'warehouse' | 'bucket' | 'saas_app' | 'file_share' | 'spreadsheet' | 'api';
+    vendor: string | null;
+    owner: string | null;
+    dataClasses: Array<'credentials' | 'health' | 'pii' | 'financial' | 'confidential' | 'internal' | 'public'>;
+    exposure: 'public' | 'partner' | 'internal' | 'private';
+    encrypted: boolean;
+    lastReviewedAt: string | null;
+    records: number | null;
+    risk: RiskDto;
+    /**
+     * The HITL item (kind asset) reviewing it: high and medium assets of a demo scan.
+     */
+    reviewItemId: string | null;
+    firstSeenAt: string;
+    updatedAt: string;
+};
+
+export type AssetPageDto = {
+    items: Array<AssetDto>;
+    nextCursor: string | null;
+};
+
 export type FieldProblemDto = {
     field: string;
     message: string;
@@ -2030,3 +2651,1039 @@ export type DebugOutboxResponses = {
 };
 
 export type DebugOutboxResponse = DebugOutboxResponses[keyof DebugOutboxResponses];
+
+export type ListViewsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/dcl/views';
+};
+
+export type ListViewsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type ListViewsError = ListViewsErrors[keyof ListViewsErrors];
+
+export type ListViewsResponses = {
+    200: Array<ViewDto>;
+};
+
+export type ListViewsResponse = ListViewsResponses[keyof ListViewsResponses];
+
+export type GetViewRowsData = {
+    body?: never;
+    path: {
+        name: string;
+    };
+    query?: {
+        /**
+         * Repeatable `column:op:value`, op one of eq, ne, lt, lte, gt, gte, contains; numeric columns compare as numbers.
+         */
+        filter?: Array<string>;
+        /**
+         * Column to sort by (nulls last); the view’s own order when absent.
+         */
+        sort?: string;
+        order?: 'asc' | 'desc';
+        limit?: number;
+        cursor?: string;
+        /**
+         * csv streams every matching row (no paging).
+         */
+        format?: 'json' | 'csv';
+    };
+    url: '/dcl/views/{name}/rows';
+};
+
+export type GetViewRowsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type GetViewRowsError = GetViewRowsErrors[keyof GetViewRowsErrors];
+
+export type GetViewRowsResponses = {
+    200: ViewRowsPageDto;
+};
+
+export type GetViewRowsResponse = GetViewRowsResponses[keyof GetViewRowsResponses];
+
+export type RefreshViewData = {
+    body: RefreshViewDto;
+    path: {
+        name: string;
+    };
+    query?: never;
+    url: '/dcl/views/{name}/refresh';
+};
+
+export type RefreshViewErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type RefreshViewError = RefreshViewErrors[keyof RefreshViewErrors];
+
+export type RefreshViewResponses = {
+    202: TaskDto;
+};
+
+export type RefreshViewResponse = RefreshViewResponses[keyof RefreshViewResponses];
+
+export type ListEntityRowsData = {
+    body?: never;
+    path: {
+        entity: string;
+    };
+    query?: {
+        limit?: number;
+        cursor?: string;
+        connectionId?: string;
+    };
+    url: '/dcl/entities/{entity}';
+};
+
+export type ListEntityRowsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type ListEntityRowsError = ListEntityRowsErrors[keyof ListEntityRowsErrors];
+
+export type ListEntityRowsResponses = {
+    200: EntityRowsPageDto;
+};
+
+export type ListEntityRowsResponse = ListEntityRowsResponses[keyof ListEntityRowsResponses];
+
+export type ListPendingRecordsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/dcl/pending';
+};
+
+export type ListPendingRecordsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type ListPendingRecordsError = ListPendingRecordsErrors[keyof ListPendingRecordsErrors];
+
+export type ListPendingRecordsResponses = {
+    200: Array<PendingGroupDto>;
+};
+
+export type ListPendingRecordsResponse = ListPendingRecordsResponses[keyof ListPendingRecordsResponses];
+
+export type ListDeadLettersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+    };
+    url: '/dcl/dead-letters';
+};
+
+export type ListDeadLettersErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type ListDeadLettersError = ListDeadLettersErrors[keyof ListDeadLettersErrors];
+
+export type ListDeadLettersResponses = {
+    200: Array<DeadLetterDto>;
+};
+
+export type ListDeadLettersResponse = ListDeadLettersResponses[keyof ListDeadLettersResponses];
+
+export type GetDclGraphData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/dcl/graph';
+};
+
+export type GetDclGraphErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type GetDclGraphError = GetDclGraphErrors[keyof GetDclGraphErrors];
+
+export type GetDclGraphResponses = {
+    200: GraphDto;
+};
+
+export type GetDclGraphResponse = GetDclGraphResponses[keyof GetDclGraphResponses];
+
+export type GetLineageData = {
+    body?: never;
+    path?: never;
+    query: {
+        entity: string;
+        field: string;
+    };
+    url: '/dcl/lineage';
+};
+
+export type GetLineageErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type GetLineageError = GetLineageErrors[keyof GetLineageErrors];
+
+export type GetLineageResponses = {
+    200: LineageDto;
+};
+
+export type GetLineageResponse = GetLineageResponses[keyof GetLineageResponses];
+
+export type GetFinopsSummaryData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/pilots/finops/summary';
+};
+
+export type GetFinopsSummaryErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type GetFinopsSummaryError = GetFinopsSummaryErrors[keyof GetFinopsSummaryErrors];
+
+export type GetFinopsSummaryResponses = {
+    200: PilotSummaryDto;
+};
+
+export type GetFinopsSummaryResponse = GetFinopsSummaryResponses[keyof GetFinopsSummaryResponses];
+
+export type GetRevopsSummaryData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/pilots/revops/summary';
+};
+
+export type GetRevopsSummaryErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type GetRevopsSummaryError = GetRevopsSummaryErrors[keyof GetRevopsSummaryErrors];
+
+export type GetRevopsSummaryResponses = {
+    200: PilotSummaryDto;
+};
+
+export type GetRevopsSummaryResponse = GetRevopsSummaryResponses[keyof GetRevopsSummaryResponses];
+
+export type ListMappingsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        connectionId?: string;
+        stream?: string;
+    };
+    url: '/mappings';
+};
+
+export type ListMappingsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type ListMappingsError = ListMappingsErrors[keyof ListMappingsErrors];
+
+export type ListMappingsResponses = {
+    200: Array<MappingDto>;
+};
+
+export type ListMappingsResponse = ListMappingsResponses[keyof ListMappingsResponses];
+
+export type SetMappingData = {
+    body: SetMappingDto;
+    path?: never;
+    query?: never;
+    url: '/mappings';
+};
+
+export type SetMappingErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type SetMappingError = SetMappingErrors[keyof SetMappingErrors];
+
+export type SetMappingResponses = {
+    /**
+     * Applied (200) or queued for review (202).
+     */
+    200: SetMappingResultDto;
+};
+
+export type SetMappingResponse = SetMappingResponses[keyof SetMappingResponses];
+
+export type GetMappingHistoryData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/mappings/{id}/history';
+};
+
+export type GetMappingHistoryErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type GetMappingHistoryError = GetMappingHistoryErrors[keyof GetMappingHistoryErrors];
+
+export type GetMappingHistoryResponses = {
+    200: Array<MappingVersionDto>;
+};
+
+export type GetMappingHistoryResponse = GetMappingHistoryResponses[keyof GetMappingHistoryResponses];
+
+export type RollbackMappingData = {
+    body: RollbackDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/mappings/{id}/rollback';
+};
+
+export type RollbackMappingErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+    /**
+     * Conflict
+     */
+    409: ProblemDto;
+};
+
+export type RollbackMappingError = RollbackMappingErrors[keyof RollbackMappingErrors];
+
+export type RollbackMappingResponses = {
+    200: MappingDto;
+};
+
+export type RollbackMappingResponse = RollbackMappingResponses[keyof RollbackMappingResponses];
+
+export type ListReviewItemsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        status?: 'pending' | 'approved' | 'rejected' | 'flagged';
+        kind?: 'mapping' | 'asset';
+        risk?: 'low' | 'medium' | 'high';
+        connectionId?: string;
+        limit?: number;
+        /**
+         * nextCursor of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/hitl/items';
+};
+
+export type ListReviewItemsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type ListReviewItemsError = ListReviewItemsErrors[keyof ListReviewItemsErrors];
+
+export type ListReviewItemsResponses = {
+    200: ReviewItemPageDto;
+};
+
+export type ListReviewItemsResponse = ListReviewItemsResponses[keyof ListReviewItemsResponses];
+
+export type GetReviewItemData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/hitl/items/{id}';
+};
+
+export type GetReviewItemErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type GetReviewItemError = GetReviewItemErrors[keyof GetReviewItemErrors];
+
+export type GetReviewItemResponses = {
+    200: ReviewItemDto;
+};
+
+export type GetReviewItemResponse = GetReviewItemResponses[keyof GetReviewItemResponses];
+
+export type DecideReviewItemData = {
+    body: DecisionDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/hitl/items/{id}/decision';
+};
+
+export type DecideReviewItemErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+    /**
+     * Conflict
+     */
+    409: ProblemDto;
+};
+
+export type DecideReviewItemError = DecideReviewItemErrors[keyof DecideReviewItemErrors];
+
+export type DecideReviewItemResponses = {
+    200: ReviewItemDto;
+};
+
+export type DecideReviewItemResponse = DecideReviewItemResponses[keyof DecideReviewItemResponses];
+
+export type ListAuditData = {
+    body?: never;
+    path?: never;
+    query?: {
+        action?: string;
+        actorId?: string;
+        subjectType?: string;
+        subjectId?: string;
+        since?: string;
+        until?: string;
+        limit?: number;
+        cursor?: string;
+    };
+    url: '/audit';
+};
+
+export type ListAuditErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type ListAuditError = ListAuditErrors[keyof ListAuditErrors];
+
+export type ListAuditResponses = {
+    200: AuditPageDto;
+};
+
+export type ListAuditResponse = ListAuditResponses[keyof ListAuditResponses];
+
+export type GetRepairPolicyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/settings/repair-policy';
+};
+
+export type GetRepairPolicyErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type GetRepairPolicyError = GetRepairPolicyErrors[keyof GetRepairPolicyErrors];
+
+export type GetRepairPolicyResponses = {
+    200: RepairPolicyDto;
+};
+
+export type GetRepairPolicyResponse = GetRepairPolicyResponses[keyof GetRepairPolicyResponses];
+
+export type SetRepairPolicyData = {
+    body: RepairPolicyDto;
+    path?: never;
+    query?: never;
+    url: '/settings/repair-policy';
+};
+
+export type SetRepairPolicyErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type SetRepairPolicyError = SetRepairPolicyErrors[keyof SetRepairPolicyErrors];
+
+export type SetRepairPolicyResponses = {
+    200: RepairPolicyDto;
+};
+
+export type SetRepairPolicyResponse = SetRepairPolicyResponses[keyof SetRepairPolicyResponses];
+
+export type DeleteSlackWebhookData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/settings/slack';
+};
+
+export type DeleteSlackWebhookErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type DeleteSlackWebhookError = DeleteSlackWebhookErrors[keyof DeleteSlackWebhookErrors];
+
+export type DeleteSlackWebhookResponses = {
+    204: void;
+};
+
+export type DeleteSlackWebhookResponse = DeleteSlackWebhookResponses[keyof DeleteSlackWebhookResponses];
+
+export type GetSlackSettingsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/settings/slack';
+};
+
+export type GetSlackSettingsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type GetSlackSettingsError = GetSlackSettingsErrors[keyof GetSlackSettingsErrors];
+
+export type GetSlackSettingsResponses = {
+    200: SlackSettingsDto;
+};
+
+export type GetSlackSettingsResponse = GetSlackSettingsResponses[keyof GetSlackSettingsResponses];
+
+export type SetSlackWebhookData = {
+    body: SetSlackDto;
+    path?: never;
+    query?: never;
+    url: '/settings/slack';
+};
+
+export type SetSlackWebhookErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type SetSlackWebhookError = SetSlackWebhookErrors[keyof SetSlackWebhookErrors];
+
+export type SetSlackWebhookResponses = {
+    200: SlackSettingsDto;
+};
+
+export type SetSlackWebhookResponse = SetSlackWebhookResponses[keyof SetSlackWebhookResponses];
+
+export type ListNotificationsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        status?: 'queued' | 'sent' | 'failed';
+        limit?: number;
+    };
+    url: '/notifications';
+};
+
+export type ListNotificationsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type ListNotificationsError = ListNotificationsErrors[keyof ListNotificationsErrors];
+
+export type ListNotificationsResponses = {
+    200: Array<DeliveryDto>;
+};
+
+export type ListNotificationsResponse = ListNotificationsResponses[keyof ListNotificationsResponses];
+
+export type ListSchedulesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/schedules';
+};
+
+export type ListSchedulesErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type ListSchedulesError = ListSchedulesErrors[keyof ListSchedulesErrors];
+
+export type ListSchedulesResponses = {
+    200: Array<ScheduleDto>;
+};
+
+export type ListSchedulesResponse = ListSchedulesResponses[keyof ListSchedulesResponses];
+
+export type UpsertScheduleData = {
+    body: UpsertScheduleDto;
+    path?: never;
+    query?: never;
+    url: '/schedules';
+};
+
+export type UpsertScheduleErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type UpsertScheduleError = UpsertScheduleErrors[keyof UpsertScheduleErrors];
+
+export type UpsertScheduleResponses = {
+    200: ScheduleDto;
+};
+
+export type UpsertScheduleResponse = UpsertScheduleResponses[keyof UpsertScheduleResponses];
+
+export type DeleteScheduleData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/schedules/{id}';
+};
+
+export type DeleteScheduleErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type DeleteScheduleError = DeleteScheduleErrors[keyof DeleteScheduleErrors];
+
+export type DeleteScheduleResponses = {
+    204: void;
+};
+
+export type DeleteScheduleResponse = DeleteScheduleResponses[keyof DeleteScheduleResponses];
+
+export type RunSagaData = {
+    body: RunSagaDto;
+    path: {
+        name: 'drift-scan' | 'replay-quarantine';
+    };
+    query?: never;
+    url: '/sagas/{name}/run';
+};
+
+export type RunSagaErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Not Found
+     */
+    404: ProblemDto;
+};
+
+export type RunSagaError = RunSagaErrors[keyof RunSagaErrors];
+
+export type RunSagaResponses = {
+    202: TaskDto;
+};
+
+export type RunSagaResponse = RunSagaResponses[keyof RunSagaResponses];
+
+export type DiscoverAssetsData = {
+    body: DiscoverDto;
+    path?: never;
+    query?: never;
+    url: '/aoa/discover';
+};
+
+export type DiscoverAssetsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Bad Gateway
+     */
+    502: ProblemDto;
+    /**
+     * Gateway Timeout
+     */
+    504: ProblemDto;
+};
+
+export type DiscoverAssetsError = DiscoverAssetsErrors[keyof DiscoverAssetsErrors];
+
+export type DiscoverAssetsResponses = {
+    200: DiscoveryResultDto;
+};
+
+export type DiscoverAssetsResponse = DiscoverAssetsResponses[keyof DiscoverAssetsResponses];
+
+export type DemoScanData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/aoa/demo-scan';
+};
+
+export type DemoScanErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Bad Gateway
+     */
+    502: ProblemDto;
+    /**
+     * Gateway Timeout
+     */
+    504: ProblemDto;
+};
+
+export type DemoScanError = DemoScanErrors[keyof DemoScanErrors];
+
+export type DemoScanResponses = {
+    200: DemoScanResultDto;
+};
+
+export type DemoScanResponse = DemoScanResponses[keyof DemoScanResponses];
+
+export type StartPipelineRunData = {
+    body: RunDto;
+    path?: never;
+    query?: never;
+    url: '/aoa/run';
+};
+
+export type StartPipelineRunErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type StartPipelineRunError = StartPipelineRunErrors[keyof StartPipelineRunErrors];
+
+export type StartPipelineRunResponses = {
+    202: TaskDto;
+};
+
+export type StartPipelineRunResponse = StartPipelineRunResponses[keyof StartPipelineRunResponses];
+
+export type GetAoaStatusData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/aoa/status';
+};
+
+export type GetAoaStatusErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type GetAoaStatusError = GetAoaStatusErrors[keyof GetAoaStatusErrors];
+
+export type GetAoaStatusResponses = {
+    200: AoaStatusDto;
+};
+
+export type GetAoaStatusResponse = GetAoaStatusResponses[keyof GetAoaStatusResponses];
+
+export type ListAssetsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        level?: 'high' | 'medium' | 'low';
+        limit?: number;
+        /**
+         * nextCursor of the previous page.
+         */
+        cursor?: string;
+    };
+    url: '/aoa/assets';
+};
+
+export type ListAssetsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+};
+
+export type ListAssetsError = ListAssetsErrors[keyof ListAssetsErrors];
+
+export type ListAssetsResponses = {
+    200: AssetPageDto;
+};
+
+export type ListAssetsResponse = ListAssetsResponses[keyof ListAssetsResponses];

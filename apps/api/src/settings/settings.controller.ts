@@ -1,0 +1,81 @@
+import { GetSlackSettingsQuery, ListDeliveriesQuery, SetSlackWebhookCommand } from '@autonomos/notifications';
+import { DomainError } from '@autonomos/platform';
+import { GetRepairPolicyQuery, RepairPolicy, SetRepairPolicyCommand } from '@autonomos/repair';
+import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '../http/api-problems.decorator';
+import { Roles } from '../http/auth.guard';
+import { DeliveryDto, ListDeliveriesDto, RepairPolicyDto, SetSlackDto, SlackSettingsDto } from './settings.dto';
+
+@ApiTags('settings')
+@ApiBearerAuth()
+@Controller()
+export class SettingsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get('settings/repair-policy')
+  @Roles('admin', 'operator', 'reviewer')
+  @ApiOperation({ operationId: 'getRepairPolicy', summary: 'When repairs apply themselves: thresholds per tenant, domain, money and field; whether breaking changes always need a person' })
+  @ApiOkResponse({ type: RepairPolicyDto })
+  @ApiProblems(401, 403)
+  getPolicy(): Promise<RepairPolicyDto> {
+    return this.queries.execute(new GetRepairPolicyQuery());
+  }
+
+  @Put('settings/repair-policy')
+  @Roles('admin')
+  @ApiOperation({ operationId: 'setRepairPolicy', summary: 'Replace the repair policy (audited)' })
+  @ApiOkResponse({ type: RepairPolicyDto })
+  @ApiProblems(400, 401, 403)
+  setPolicy(@Body() body: RepairPolicyDto): Promise<RepairPolicyDto> {
+    for (const [field, value] of Object.entries(body.fieldThresholds ?? {})) {
+      if (typeof value !== 'number' || value < 0 || value > 1) {
+        throw new DomainError('invalid_input', 'invalid', 'The request is invalid', [{ field: `fieldThresholds.${field}`, message: 'must be a number in [0, 1]' }]);
+      }
+    }
+    return this.commands.execute(new SetRepairPolicyCommand({ ...body } as RepairPolicy));
+  }
+
+  @Get('settings/slack')
+  @Roles('admin')
+  @ApiOperation({ operationId: 'getSlackSettings', summary: 'Whether a Slack webhook is set (the URL is never returned)' })
+  @ApiOkResponse({ type: SlackSettingsDto })
+  @ApiProblems(401, 403)
+  getSlack(): Promise<SlackSettingsDto> {
+    return this.queries.execute(new GetSlackSettingsQuery());
+  }
+
+  @Put('settings/slack')
+  @Roles('admin')
+  @ApiOperation({ operationId: 'setSlackWebhook', summary: 'Set the Slack Incoming Webhook for review requests and breaking drift (stored encrypted)' })
+  @ApiOkResponse({ type: SlackSettingsDto })
+  @ApiProblems(400, 401, 403)
+  async setSlack(@Body() body: SetSlackDto): Promise<SlackSettingsDto> {
+    await this.commands.execute(new SetSlackWebhookCommand(body.webhookUrl));
+    return this.queries.execute(new GetSlackSettingsQuery());
+  }
+
+  @Delete('settings/slack')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiOperation({ operationId: 'deleteSlackWebhook', summary: 'Stop notifying Slack' })
+  @ApiNoContentResponse()
+  @ApiProblems(401, 403)
+  async deleteSlack(): Promise<void> {
+    await this.commands.execute(new SetSlackWebhookCommand(null));
+  }
+
+  @Get('notifications')
+  @ApiTags('notifications')
+  @Roles('admin', 'operator')
+  @ApiOperation({ operationId: 'listNotifications', summary: 'Latest Slack notifications and how their delivery went (queued, sent, failed with the error)' })
+  @ApiOkResponse({ type: [DeliveryDto] })
+  @ApiProblems(400, 401, 403)
+  deliveries(@Query() query: ListDeliveriesDto): Promise<DeliveryDto[]> {
+    return this.queries.execute(new ListDeliveriesQuery(query.status, query.limit ?? 50));
+  }
+}

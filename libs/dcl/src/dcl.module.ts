@@ -1,0 +1,64 @@
+import { LlmModule } from '@autonomos/llm';
+import { TasksModule, TaskTypeRegistry } from '@autonomos/tasks';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IngestStreamEntryHandler } from './commands/ingest-stream-entry/ingest-stream-entry.handler';
+import { RefreshViewHandler } from './commands/refresh-view/refresh-view.handler';
+import { refreshTask } from './commands/refresh-view/refresh.task';
+import { ReplayPendingHandler } from './commands/replay-pending/replay-pending.handler';
+import { StartRefreshHandler } from './commands/start-refresh/start-refresh.handler';
+import { DuckDbEngine } from './engine/duckdb.engine';
+import { ViewRefresher } from './engine/view-refresher';
+import { ViewSchemas } from './engine/view-schemas';
+import { EntityRowEntity } from './entities/entity-row.entity';
+import { PendingRecordEntity } from './entities/pending-record.entity';
+import { ViewRefreshEntity } from './entities/view-refresh.entity';
+import { ViewRowEntity } from './entities/view-row.entity';
+import { MappingAppliedListener } from './events/mapping-applied.listener';
+import { MappingLookup } from './mapping/mapping.lookup';
+import { GetGraphHandler } from './queries/get-graph/get-graph.handler';
+import { GetLineageHandler } from './queries/get-lineage/get-lineage.handler';
+import { GetPilotSummaryHandler } from './queries/get-pilot-summary/get-pilot-summary.handler';
+import { GetViewRowsHandler } from './queries/get-view-rows/get-view-rows.handler';
+import { KnownTenantsHandler } from './queries/known-tenants/known-tenants.handler';
+import { ListDeadLettersHandler } from './queries/list-dead-letters/list-dead-letters.handler';
+import { ListEntityRowsHandler } from './queries/list-entity-rows/list-entity-rows.handler';
+import { ListPendingHandler } from './queries/list-pending/list-pending.handler';
+import { ListViewsHandler } from './queries/list-views/list-views.handler';
+import { StreamInventoryReader } from './queries/stream-inventory';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([EntityRowEntity, PendingRecordEntity, ViewRowEntity, ViewRefreshEntity]), TasksModule, LlmModule],
+  providers: [
+    DuckDbEngine,
+    ViewSchemas,
+    ViewRefresher,
+    MappingLookup,
+    StreamInventoryReader,
+    MappingAppliedListener,
+    IngestStreamEntryHandler,
+    ReplayPendingHandler,
+    RefreshViewHandler,
+    StartRefreshHandler,
+    ListViewsHandler,
+    GetViewRowsHandler,
+    ListEntityRowsHandler,
+    ListPendingHandler,
+    ListDeadLettersHandler,
+    KnownTenantsHandler,
+    GetGraphHandler,
+    GetLineageHandler,
+    GetPilotSummaryHandler,
+  ],
+})
+export class DclModule implements OnModuleInit {
+  constructor(
+    private readonly registry: TaskTypeRegistry,
+    private readonly commands: CommandBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(refreshTask(this.commands));
+  }
+}

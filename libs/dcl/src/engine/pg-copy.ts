@@ -1,0 +1,32 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import { EntityManager } from 'typeorm';
+
+/** The pg client under a TenantDb transaction: COPY runs inside it, under row-level security. */
+async function clientOf(manager: EntityManager): Promise<PoolClient> {
+  if (!manager.queryRunner?.isTransactionActive) throw new Error('COPY needs a transaction (TenantDb.transaction)');
+  return (await manager.queryRunner.connect()) as PoolClient;
+}
+
+/** `COPY (query) TO STDOUT` into a file. */
+export async function copyOutToFile(manager: EntityManager, copySql: string, path: string): Promise<void> {
+  const client = await clientOf(manager);
+  await pipeline(client.query(copyTo(copySql)), createWriteStream(path));
+}
+
+/** Streams lines of a file, each turned into a COPY line by `toLine`, into `COPY … FROM STDIN`. */
+export async function copyInFromLines(manager: EntityManager, copySql: string, path: string, toLine: (line: string, index: number) => string): Promise<number> {
+  const client = await clientOf(manager);
+  let count = 0;
+  async function* lines() {
+    for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+      if (line) yield toLine(line, ++count);
+    }
+  }
+  await pipeline(Readable.from(lines()), client.query(copyFrom(copySql)));
+  return count;
+}

@@ -1,0 +1,17 @@
+export * from './hitl.module';
+export * from './hitl.errors';
+export * from './hitl.views';
+export type { Page } from './paging';
+export { AuditLog } from './audit-log';
+export type { AuditRecord } from './audit-log';
+export { ReviewKinds } from './review-kinds';
+export type { ReviewKindHandler } from './review-kinds';
+export * from './entities/review-item.entity';
+export * from './entities/audit-entry.entity';
+export * from './events/review-requested.event';
+export * from './events/review-decided.event';
+export * from './commands/request-review/request-review.command';
+export * from './commands/decide-review/decide-review.command';
+export * from './queries/list-review-items/list-review-items.query';
+export * from './queries/get-review-item/get-review-item.query';
+export * from './queries/list-audit/list-audit.query';

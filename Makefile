@@ -6,7 +6,7 @@ RUN_TS := node -r @swc-node/register
 export
 
 .PHONY: install preflight build typecheck lint openapi openapi-check sdk test test-unit test-e2e demo stop \
-	db-migrate db-revert migration deploy-check db-audit stamp-baseline bench-api bench-tasks
+	console-build console-dev chromium db-migrate db-revert migration deploy-check db-audit stamp-baseline bench-api bench-tasks
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -45,13 +45,25 @@ openapi-check: install
 test-unit: install
 	npx jest -c jest.config.js
 
-test-e2e: install preflight
+# The admin console (apps/console): type-checked, then built by Vite into apps/console/dist (served by the api at /console/).
+console-build: install
+	npm run --silent console:build
+
+console-dev: install
+	npm run --silent console:dev
+
+# Debian's Chromium for the console's browser tests (playwright-core drives it; no browser downloads).
+chromium:
+	@test -x /usr/bin/chromium || { (apt-get install -y chromium || (apt-get update && apt-get install -y chromium)) >/dev/null && echo "installed chromium"; }
+
+test-e2e: install preflight console-build chromium
 	npx jest -c test/jest-e2e.config.js --runInBand
 
 test: install preflight typecheck lint openapi-check test-unit test-e2e
 
-demo: install preflight build
+demo: install preflight build console-build
 	$(RUN_TS) scripts/demo.ts
+	@echo "  admin console: http://127.0.0.1:$${PORT:-3000}/console/ (sign in with the tenant admin above; \`make console-dev\` for Vite on :5173)"
 
 stop:
 	@$(RUN_TS) scripts/demo.ts --stop

@@ -26,7 +26,7 @@ import {
   type Client,
   type TaskDto,
 } from '@autonomos/sdk';
-import { sharedPath } from '@autonomos/testing';
+import { mappingFields, SAMPLE_MAPPINGS, sharedPath } from '@autonomos/testing';
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
@@ -111,32 +111,6 @@ function bar(percent: number): string {
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(percent).padStart(3)}%`;
 }
 
-const COST_REPORT_MAPPING = { period_start: 'BillingPeriodStart', period_end: 'BillingPeriodEnd', service: 'ServiceName', account_id: 'SubAccountId', amount: 'BilledCost', currency: 'BillingCurrency' };
-const CUR_MAPPING = {
-  'lineItem/UnblendedCost': 'BilledCost',
-  'lineItem/NetUnblendedCost': 'EffectiveCost',
-  'lineItem/UsageStartDate': 'ChargePeriodStart',
-  'lineItem/UsageEndDate': 'ChargePeriodEnd',
-  'bill/BillingPeriodStartDate': 'BillingPeriodStart',
-  'lineItem/ProductCode': 'ServiceName',
-  'lineItem/ResourceId': 'ResourceId',
-  'lineItem/UsageAccountId': 'SubAccountId',
-  'lineItem/CurrencyCode': 'BillingCurrency',
-  'lineItem/LineItemType': 'ChargeCategory',
-  'product/region': 'RegionId',
-};
-const INVENTORY_MAPPING = { resource_id: 'ResourceId', resource_type: 'ResourceType', service: 'ServiceName', region: 'RegionId', account_id: 'SubAccountId' };
-const DEALS_MAPPING = {
-  hs_object_id: 'OpportunityId',
-  dealname: 'Name',
-  amount: 'Amount',
-  dealstage: 'StageName',
-  pipeline: 'Pipeline',
-  closedate: 'CloseDate',
-  associatedcompanyid: 'AccountId',
-  hubspot_owner_id: 'OwnerId',
-};
-
 async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -185,8 +159,7 @@ async function connectFile(client: Client, name: string, keyColumn: string, file
   const connection = (await createConnection({ client, body: { name, kind: 'filesource', config: { keyColumns: [keyColumn] }, ...(domain ? { domain } : {}) } })).data!;
   const upload = await uploadConnectionFile({ client, path: { id: connection.id }, body: { file: new File([readFileSync(file)], basename(file), { type: 'text/csv' }) } });
   if (!upload.data) throw new Error(`upload of ${basename(file)} failed: ${JSON.stringify(upload.error)}`);
-  const fields = Object.entries(mapping).map(([source, target]) => ({ source, target }));
-  const set = await setMapping({ client, body: { connectionId: connection.id, stream: upload.data.stream, entity, fields } });
+  const set = await setMapping({ client, body: { connectionId: connection.id, stream: upload.data.stream, entity, fields: mappingFields(mapping) } });
   if (!set.data) throw new Error(`mapping of ${name} failed: ${JSON.stringify(set.error)}`);
   console.log(`  ${name.padEnd(14)} ${connection.domain.padEnd(7)} ${basename(file).padEnd(26)} ${String(upload.data.written).padStart(4)} events → ${entity} (mapping v${set.data.mapping?.version})`);
   return { connection, stream: upload.data.stream };
@@ -261,10 +234,10 @@ async function main(): Promise<void> {
 
   step('connecting the FinOps and RevOps samples (upload → canonical events → audit trail → Redis Stream → DCL)');
   await setRepairPolicy({ client, body: { autoApplyThreshold: 0.9, breakingNeedsReview: false } });
-  const costs = await connectFile(client, 'cost reports', 'report_id', sharedPath('data', 'filesource', 'cost_reports.csv'), COST_REPORT_MAPPING, 'CostLineItem');
-  await connectFile(client, 'aws cur', 'identity/LineItemId', sharedPath('data', 'finops', 'aws_cur_2025-09.csv'), CUR_MAPPING, 'CostLineItem');
-  await connectFile(client, 'inventory', 'resource_id', sharedPath('data', 'filesource', 'aws_resources.csv'), INVENTORY_MAPPING, 'CloudResource');
-  await connectFile(client, 'hubspot deals', 'hs_object_id', sharedPath('data', 'revops', 'hubspot_deals.csv'), DEALS_MAPPING, 'Opportunity', 'revops');
+  const costs = await connectFile(client, 'cost reports', 'report_id', sharedPath('data', 'filesource', 'cost_reports.csv'), SAMPLE_MAPPINGS.costReports, 'CostLineItem');
+  await connectFile(client, 'aws cur', 'identity/LineItemId', sharedPath('data', 'finops', 'aws_cur_2025-09.csv'), SAMPLE_MAPPINGS.awsCur, 'CostLineItem');
+  await connectFile(client, 'inventory', 'resource_id', sharedPath('data', 'filesource', 'aws_resources.csv'), SAMPLE_MAPPINGS.awsResources, 'CloudResource');
+  await connectFile(client, 'hubspot deals', 'hs_object_id', sharedPath('data', 'revops', 'hubspot_deals.csv'), SAMPLE_MAPPINGS.hubspotDeals, 'Opportunity', 'revops');
 
   step('materialising the unified views (DuckDB → PostgreSQL)');
   // The DCL consumers read the streams and write canonical entity rows through each mapping.

@@ -1,6 +1,6 @@
 import { AppConfig } from '@autonomos/platform';
 import { createConnection, getAoaStatus, getTask, listTasks, setMapping, setRepairPolicy, startPipelineRun, type Client, type TaskDto } from '@autonomos/sdk';
-import { sharedPath } from '@autonomos/testing';
+import { mappingFields, SAMPLE_MAPPINGS, sharedPath } from '@autonomos/testing';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FakeAod } from './support/fake-aod';
@@ -14,14 +14,7 @@ interface RunResult {
   refresh: { taskId: string; status: string };
 }
 
-const FIELDS = [
-  { source: 'period_start', target: 'BillingPeriodStart' },
-  { source: 'period_end', target: 'BillingPeriodEnd' },
-  { source: 'service', target: 'ServiceName' },
-  { source: 'account_id', target: 'SubAccountId' },
-  { source: 'amount', target: 'BilledCost' },
-  { source: 'currency', target: 'BillingCurrency' },
-];
+const FIELDS = mappingFields(SAMPLE_MAPPINGS.costReports);
 
 describe('AOA pipeline run and status (e2e)', () => {
   let fake: FakeAod;

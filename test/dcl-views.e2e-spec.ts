@@ -1,5 +1,5 @@
 import { getDclGraph, getFinopsSummary, getLineage, getRevopsSummary, getViewRows, listEntityRows, listPendingRecords, listViews, refreshView } from '@autonomos/sdk';
-import { sharedPath } from '@autonomos/testing';
+import { SAMPLE_MAPPINGS, sharedPath } from '@autonomos/testing';
 import { parse } from 'csv-parse/sync';
 import Decimal from 'decimal.js';
 import { readFileSync } from 'node:fs';
@@ -20,20 +20,6 @@ function expectedCostByServiceMonth(): Map<string, Decimal> {
   return totals;
 }
 
-const COST_REPORT_MAPPING = { period_start: 'BillingPeriodStart', period_end: 'BillingPeriodEnd', service: 'ServiceName', account_id: 'SubAccountId', amount: 'BilledCost', currency: 'BillingCurrency' };
-const CUR_MAPPING = {
-  'lineItem/UnblendedCost': 'BilledCost',
-  'lineItem/NetUnblendedCost': 'EffectiveCost',
-  'lineItem/UsageStartDate': 'ChargePeriodStart',
-  'lineItem/UsageEndDate': 'ChargePeriodEnd',
-  'bill/BillingPeriodStartDate': 'BillingPeriodStart',
-  'lineItem/ProductCode': 'ServiceName',
-  'lineItem/ResourceId': 'ResourceId',
-  'lineItem/UsageAccountId': 'SubAccountId',
-  'lineItem/CurrencyCode': 'BillingCurrency',
-  'lineItem/LineItemType': 'ChargeCategory',
-  'product/region': 'RegionId',
-};
 const FINOPS_VIEWS = ['cost_by_service_month', 'resources_with_cost', 'cost_anomalies'];
 
 describe('DCL: entity mapping, DuckDB views, API, lineage, pilots (e2e)', () => {
@@ -70,14 +56,14 @@ describe('DCL: entity mapping, DuckDB views, API, lineage, pilots (e2e)', () => 
     expect((await pending())[0]).toMatchObject({ stream: 'cost_reports', reason: 'no_mapping' });
     expect(await entityCount('CostLineItem')).toBe(0);
 
-    await setMapping(stack.api, acme, costs.id, 'cost_reports', 'CostLineItem', COST_REPORT_MAPPING);
+    await setMapping(stack.api, acme, costs.id, 'cost_reports', 'CostLineItem', SAMPLE_MAPPINGS.costReports);
     const cur = await fileConnection(acme.client, 'aws cur', 'identity/LineItemId');
     ids.cur = cur.id;
     const curStream = await upload(acme.client, cur.id, sample('finops', 'aws_cur_2025-09.csv'));
-    await setMapping(stack.api, acme, cur.id, curStream, 'CostLineItem', CUR_MAPPING);
+    await setMapping(stack.api, acme, cur.id, curStream, 'CostLineItem', SAMPLE_MAPPINGS.awsCur);
     const inventory = await fileConnection(acme.client, 'inventory', 'resource_id');
     const inventoryStream = await upload(acme.client, inventory.id, sample('filesource', 'aws_resources.csv'));
-    await setMapping(stack.api, acme, inventory.id, inventoryStream, 'CloudResource', { resource_id: 'ResourceId', resource_type: 'ResourceType', service: 'ServiceName', region: 'RegionId', account_id: 'SubAccountId' });
+    await setMapping(stack.api, acme, inventory.id, inventoryStream, 'CloudResource', SAMPLE_MAPPINGS.awsResources);
 
     await expectEventually(async () => ((await entityCount('CostLineItem')) === 245 && (await entityCount('CloudResource')) === 10 ? true : undefined), 30_000);
     expect(await pending()).toEqual([]);
@@ -187,16 +173,7 @@ describe('DCL: entity mapping, DuckDB views, API, lineage, pilots (e2e)', () => 
     const deals = await fileConnection(acme.client, 'hubspot deals', 'hs_object_id', 'revops');
     ids.deals = deals.id;
     const stream = await upload(acme.client, deals.id, sample('revops', 'hubspot_deals.csv'));
-    await setMapping(stack.api, acme, deals.id, stream, 'Opportunity', {
-      hs_object_id: 'OpportunityId',
-      dealname: 'Name',
-      amount: 'Amount',
-      dealstage: 'StageName',
-      pipeline: 'Pipeline',
-      closedate: 'CloseDate',
-      associatedcompanyid: 'AccountId',
-      hubspot_owner_id: 'OwnerId',
-    });
+    await setMapping(stack.api, acme, deals.id, stream, 'Opportunity', SAMPLE_MAPPINGS.hubspotDeals);
     const source = readCsv(sample('revops', 'hubspot_deals.csv'));
     await expectEventually(async () => ((await entityCount('Opportunity')) === source.length ? true : undefined));
     for (const view of ['pipeline_by_stage', 'win_rate_by_owner', 'accounts_with_open_pipeline', 'stalled_opportunities']) await refresh(acme.client, view);

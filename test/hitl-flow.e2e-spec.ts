@@ -18,7 +18,7 @@ import {
   type ReviewItemDto,
 } from '@autonomos/sdk';
 import { AppConfig } from '@autonomos/platform';
-import { sharedPath } from '@autonomos/testing';
+import { mappingFields, SAMPLE_MAPPINGS, sharedPath } from '@autonomos/testing';
 import { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,14 +29,7 @@ import { expectEventually, spawnWorker, Stack, startStack } from './support/stac
 
 jest.setTimeout(180_000);
 
-const V1_FIELDS = [
-  { source: 'period_start', target: 'BillingPeriodStart' },
-  { source: 'period_end', target: 'BillingPeriodEnd' },
-  { source: 'service', target: 'ServiceName' },
-  { source: 'account_id', target: 'SubAccountId' },
-  { source: 'amount', target: 'BilledCost' },
-  { source: 'currency', target: 'BillingCurrency' },
-];
+const V1_FIELDS = mappingFields(SAMPLE_MAPPINGS.costReports);
 
 describe('drift → repair → review → replay (e2e)', () => {
   let stack: Stack;

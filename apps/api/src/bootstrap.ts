@@ -1,6 +1,9 @@
 import { AppConfig, loadConfig, OWNER_DATA_SOURCE, runMigrationsLocked } from '@autonomos/platform';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { WsAdapter } from '@nestjs/platform-ws';
@@ -34,6 +37,11 @@ async function assertApplicationRoleIsolated(dataSource: DataSource): Promise<vo
   }
 }
 
+/** The admin console's static build (`make console-build`), from the sources or from dist/. */
+function consoleBuildDir(): string | undefined {
+  return [join(__dirname, '../../../apps/console/dist'), join(__dirname, '../../../../apps/console/dist')].find((dir) => existsSync(join(dir, 'index.html')));
+}
+
 /** Builds the api, migrated and configured, without listening: main.ts and the e2e tests share it. */
 export async function createApi(): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: loadConfig().BODY_LIMIT_BYTES, trustProxy: true, genReqId: correlationId });
@@ -64,6 +72,10 @@ export async function createApi(): Promise<NestFastifyApplication> {
       reply.elapsedTime / 1000,
     );
   });
+
+  // The admin console under /console/ (hash routes, so no fallback that could shadow API routes).
+  const consoleDir = consoleBuildDir();
+  if (consoleDir) await app.register(fastifyStatic, { root: consoleDir, prefix: '/console/', redirect: true, decorateReply: false });
 
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   return app;

@@ -5,7 +5,7 @@ import { OutboxRelay, PlatformModule } from '@autonomos/platform';
 import { HitlModule } from '@autonomos/hitl';
 import { NotificationsModule } from '@autonomos/notifications';
 import { RepairModule, SagaRecovery } from '@autonomos/repair';
-import { TasksModule } from '@autonomos/tasks';
+import { TaskReconciler, TasksModule } from '@autonomos/tasks';
 import { Module } from '@nestjs/common';
 import { MIGRATIONS } from '../../../migrations';
 import { DclStreamConsumer } from './dcl/dcl-stream.consumer';
@@ -15,6 +15,6 @@ import { TaskProcessor } from './task.processor';
 
 @Module({
   imports: [PlatformModule.forRoot({ migrations: MIGRATIONS, applicationName: 'autonomos-worker' }), TasksModule, RepairModule, AamModule, DclModule, HitlModule, NotificationsModule, AoaModule],
-  providers: [TaskProcessor, OutboxRelay, DclStreamConsumer, SagaRecovery, NotificationProcessor, ScheduleProcessor],
+  providers: [TaskProcessor, OutboxRelay, TaskReconciler, DclStreamConsumer, SagaRecovery, NotificationProcessor, ScheduleProcessor],
 })
 export class WorkerModule {}

@@ -13,3 +13,4 @@ export * from './outbox/integration-event';
 export * from './outbox/tenant-events';
 export * from './platform.module';
 export * from './tenancy/tenant.entity';
+export * from './periodic-job';

@@ -1,5 +1,5 @@
-import { AppConfig, OWNER_DATA_SOURCE } from '@autonomos/platform';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { OWNER_DATA_SOURCE, PeriodicJob } from '@autonomos/platform';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TaskQueue, taskJobId } from './task-queue';
@@ -12,22 +12,20 @@ const SWEEP_EVERY_MS = 15_000;
  * that have no job. Enqueueing is idempotent by job id, so racing sweeps are harmless.
  */
 @Injectable()
-export class TaskReconciler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(TaskReconciler.name);
-  private timer?: NodeJS.Timeout;
-
+export class TaskReconciler extends PeriodicJob {
   constructor(
     @InjectDataSource(OWNER_DATA_SOURCE) private readonly owner: DataSource,
     private readonly queue: TaskQueue,
-    private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.sweep().catch((error: Error) => this.logger.warn(`sweep failed: ${error.message}`)), SWEEP_EVERY_MS);
+  ) {
+    super();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  protected intervalMs(): number {
+    return SWEEP_EVERY_MS;
+  }
+
+  protected tick(): Promise<number> {
+    return this.sweep();
   }
 
   async sweep(olderThanSeconds = 30): Promise<number> {

@@ -10,7 +10,6 @@ import { TaskEntity } from './entities/task.entity';
 import { GetTaskHandler } from './queries/get-task/get-task.handler';
 import { ListTasksHandler } from './queries/list-tasks/list-tasks.handler';
 import { TaskQueue, TASKS_QUEUE } from './task-queue';
-import { TaskReconciler } from './task-reconciler';
 import { TaskTypeRegistry } from './task-type-registry';
 
 @Module({
@@ -18,7 +17,6 @@ import { TaskTypeRegistry } from './task-type-registry';
   providers: [
     TaskTypeRegistry,
     TaskQueue,
-    TaskReconciler,
     CreateTaskHandler,
     CancelTaskHandler,
     RetryTaskHandler,
@@ -26,7 +24,7 @@ import { TaskTypeRegistry } from './task-type-registry';
     GetTaskHandler,
     ListTasksHandler,
   ],
-  exports: [TaskTypeRegistry, TaskQueue, TaskReconciler, BullModule],
+  exports: [TaskTypeRegistry, TaskQueue, BullModule],
 })
 export class TasksModule implements OnModuleInit {
   constructor(private readonly registry: TaskTypeRegistry) {}

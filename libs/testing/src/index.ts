@@ -8,3 +8,4 @@ export function sharedPath(...parts: string[]): string {
   const root = process.env.AUTONOMOS_SHARED_DIR ?? resolve(__dirname, '..', '..', '..', '..', 'shared');
   return join(root, ...parts);
 }
+export * from './sample-mappings';

@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { OWNER_DATA_SOURCE } from '../database/database.tokens';
+import { PeriodicJob } from '../periodic-job';
 import { REDIS } from '../redis/redis';
 import { reviveIntegrationEvent } from './integration-event';
 import { appendTenantEvent } from './tenant-events';
@@ -30,36 +31,22 @@ interface OutboxRow {
  * `published_at` only after publishing, so a crash in between republishes, never loses.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxRelay.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
-
+export class OutboxRelay extends PeriodicJob {
   constructor(
     @InjectDataSource(OWNER_DATA_SOURCE) private readonly owner: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly eventBus: EventBus,
     private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.schedule();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  protected intervalMs(): number {
+    return this.config.get('OUTBOX_POLL_MS');
   }
 
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.relayOnce()
-        .catch((error: Error) => this.logger.error(`outbox relay failed: ${error.message}`))
-        .finally(() => this.schedule());
-    }, this.config.get('OUTBOX_POLL_MS'));
+  protected tick(): Promise<number> {
+    return this.relayOnce();
   }
 
   /** Publishes one batch; returns how many events went out. */

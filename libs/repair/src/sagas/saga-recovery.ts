@@ -1,5 +1,5 @@
-import { AppConfig, OWNER_DATA_SOURCE, reviveIntegrationEvent } from '@autonomos/platform';
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig, OWNER_DATA_SOURCE, PeriodicJob, reviveIntegrationEvent } from '@autonomos/platform';
+import { Injectable } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -15,35 +15,21 @@ const WINDOW = '7 days';
  * idempotent, so a step that was merely slow runs twice harmlessly.
  */
 @Injectable()
-export class SagaRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SagaRecovery.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
-
+export class SagaRecovery extends PeriodicJob {
   constructor(
     @InjectDataSource(OWNER_DATA_SOURCE) private readonly owner: DataSource,
     private readonly eventBus: EventBus,
     private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.schedule();
+  ) {
+    super();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  protected intervalMs(): number {
+    return this.config.get('SAGA_RECOVERY_MS');
   }
 
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.recoverOnce()
-        .catch((error: Error) => this.logger.error(`saga recovery failed: ${error.message}`))
-        .finally(() => this.schedule());
-    }, this.config.get('SAGA_RECOVERY_MS'));
+  protected tick(): Promise<number> {
+    return this.recoverOnce();
   }
 
   async recoverOnce(): Promise<number> {

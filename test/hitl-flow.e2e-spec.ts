@@ -4,6 +4,9 @@ import {
   getReviewItem,
   getTask,
   listAudit,
+  listEntityRows,
+  getViewRows,
+  refreshView,
   listMappings,
   listNotifications,
   listReviewItems,
@@ -165,6 +168,17 @@ describe('drift → repair → review → replay (e2e)', () => {
     const approval = (await listAudit({ client, query: { action: 'review.approved' } })).data!.items[0];
     expect(approval).toMatchObject({ subjectId: item.id, before: { status: 'pending' }, after: { status: 'approved' } });
     expect(approval.correlationId).toEqual(expect.any(String));
+
+    // The DCL maps the replayed rows through the reviewed mapping: exact decimals from "$51,130.46".
+    const entityRows = await expectEventually(async () => {
+      const { data } = await listEntityRows({ client, path: { entity: 'CostLineItem' }, query: { connectionId } });
+      return data && data.items.length === 5 && data.items.every((row) => row.mappingVersion === 3) ? data.items : undefined;
+    }, 60_000);
+    expect(entityRows.find((row) => row.recordKey === 'CR-2025-001')!.fields.BilledCost).toBe('51130.46');
+    const refresh = (await refreshView({ client, path: { name: 'cost_by_service_month' }, body: { full: true } })).data!;
+    await task(client, refresh.id);
+    const viewRows = (await getViewRows({ client, path: { name: 'cost_by_service_month' }, query: { limit: 100 } })).data!.items;
+    expect(viewRows).toContainEqual(expect.objectContaining({ month: '2025-06', service_name: 'AmazonEC2', billed_cost: '51130.46' }));
 
     // Rollback restores the version before.
     const rolled = await rollbackMapping({ client, path: { id: mappingId }, body: {} });

@@ -1,4 +1,4 @@
-import { getDclGraph, getFinopsSummary, getLineage, getRevopsSummary, getViewRows, listViews, refreshView, type GraphDto, type LineageDto } from '@autonomos/sdk';
+import { getDclGraph, getFinopsSummary, getLineage, getRevopsSummary, getTask, getViewRows, listViews, refreshView, type GraphDto, type LineageDto } from '@autonomos/sdk';
 import { Background, Controls, ReactFlow, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useMemo, useState } from 'react';
@@ -27,7 +27,16 @@ export function Views({ name }: { name?: string }) {
   };
   const refresh = async () => {
     if (!current) return;
-    try { await call(() => refreshView({ client, path: { name: current }, body: {} })); void views.reload(); void rows.reload(); } catch (e) { setError(e); }
+    try {
+      const task = await call(() => refreshView({ client, path: { name: current }, body: { full: true } }));
+      // The refresh is a task: wait for it, so the rows shown are the refreshed ones.
+      for (let status = task.status; !['succeeded', 'failed', 'cancelled'].includes(status); ) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        status = (await call(() => getTask({ client, path: { id: task.id } }))).status;
+      }
+      void views.reload();
+      void rows.reload();
+    } catch (e) { setError(e); }
   };
   const view = views.data?.find((v) => v.name === current);
   return (

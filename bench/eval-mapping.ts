@@ -1,14 +1,16 @@
-// Schema-matching benchmark: `npm run eval:mapping -- [--one-to-one] [--no-ontology] [--fit-calibration] DIR...`
+// Schema-matching benchmark: `npm run eval:mapping -- [--one-to-one] [--no-ontology] [--header-only] [--fit-calibration] DIR...`
 // Runs every case (a folder with case.json) under the given folders and prints MRR, Recall@GT,
 // top-1 accuracy, ECE and time per case and per family, scored as
 // ../shared/benchmarks/mapping/README.md defines, beside a plain name-similarity baseline
-// and the published figures. --fit-calibration prints Platt constants fitted on these cases
-// (pass held-out cases only) for libs/repair/src/matcher/calibration.ts.
+// and the published figures. --header-only strips the source's sample values (a header-only
+// source). --fit-calibration runs every case twice (with values and header-only), prints the
+// leave-one-case-out calibration (each case scored by constants fitted on the others) and the
+// constants fitted on all of them, for libs/repair/src/matcher/calibration.ts.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { CalibrationSample, ColumnMatch, fitCalibration, matchColumns, sequenceRatio, withOntologyHints } from '@autonomos/repair';
+import { calibrate, calibrationFeatures, CalibrationSample, ColumnMatch, fitCalibration, matchColumns, sequenceRatio, withOntologyHints } from '@autonomos/repair';
 import { readSourceCsv, readTarget } from '../apps/cli/src/schema-files';
 
 interface Scores {
@@ -26,6 +28,7 @@ interface CaseResult {
   baseline: Scores;
   samples: CalibrationSample[];
   firsts: First[];
+  headerOnly: boolean;
 }
 
 interface First {
@@ -39,19 +42,19 @@ async function main(): Promise<void> {
       'one-to-one': { type: 'boolean', default: false },
       'no-ontology': { type: 'boolean', default: false },
       'fit-calibration': { type: 'boolean', default: false },
+      'header-only': { type: 'boolean', default: false },
     },
     allowPositionals: true,
   });
   if (!positionals.length) throw new Error('usage: eval-mapping [--one-to-one] [--no-ontology] [--fit-calibration] DIR...');
   const cases = positionals.flatMap((dir) => findCases(resolve(dir)));
   const results: CaseResult[] = [];
-  for (const dir of cases) results.push(await runCase(dir, values['one-to-one']!, !values['no-ontology']));
-
   if (values['fit-calibration']) {
-    const params = fitCalibration(results.flatMap((r) => r.samples));
-    console.log(`fitted on ${results.length} cases:`, JSON.stringify(params));
+    for (const dir of cases) for (const headerOnly of [false, true]) results.push(await runCase(dir, values['one-to-one']!, !values['no-ontology'], headerOnly));
+    fitAndCheck(results);
     return;
   }
+  for (const dir of cases) results.push(await runCase(dir, values['one-to-one']!, !values['no-ontology'], values['header-only']!));
   printTable(results);
   printPublished(cases);
 }
@@ -72,7 +75,34 @@ function familyOf(dir: string): string {
   return siblings.length > 1 ? basename(parent) : basename(dir);
 }
 
-async function runCase(dir: string, oneToOne: boolean, ontology: boolean): Promise<CaseResult> {
+/**
+ * Leave-one-case-out: each case (with values and header-only alike) is scored by constants
+ * fitted on the other cases only; then the constants fitted on all of them.
+ */
+function fitAndCheck(results: CaseResult[]): void {
+  const names = [...new Set(results.map((r) => r.name))];
+  const byMode = { values: [] as First[], header: [] as First[] };
+  let logLoss = 0;
+  let n = 0;
+  const perCase: string[] = [];
+  for (const name of names) {
+    const params = fitCalibration(results.filter((r) => r.name !== name).flatMap((r) => r.samples));
+    for (const r of results.filter((x) => x.name === name)) {
+      const firsts = r.samples.map((s) => ({ confidence: calibrate(s, params), correct: s.correct }));
+      (r.headerOnly ? byMode.header : byMode.values).push(...firsts);
+      for (const f of firsts) logLoss -= Math.log(Math.min(1 - 1e-9, Math.max(1e-9, f.correct ? f.confidence : 1 - f.confidence)));
+      n += firsts.length;
+      perCase.push(`${name}${r.headerOnly ? ' (header-only)' : ''} ${f(expectedCalibrationError(firsts))}`);
+    }
+  }
+  console.log(`leave-one-case-out ECE per case: ${perCase.join('; ')}`);
+  console.log(`leave-one-case-out pooled ECE: with values ${f(expectedCalibrationError(byMode.values))} (${byMode.values.length}), header-only ${f(expectedCalibrationError(byMode.header))} (${byMode.header.length}); log-loss ${(logLoss / n).toFixed(4)}`);
+  const params = fitCalibration(results.flatMap((r) => r.samples));
+  const rounded = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
+  console.log(`fitted on all ${results.length} runs (${n} samples):`, JSON.stringify(rounded));
+}
+
+async function runCase(dir: string, oneToOne: boolean, ontology: boolean, headerOnly = false): Promise<CaseResult> {
   const spec = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { source: string; target: string; truth: string };
   const truthRows = parse(readFileSync(join(dir, spec.truth)), { bom: true, columns: true }) as Array<{ source_column: string; target_column: string }>;
   const truth = new Map<string, Set<string>>();
@@ -83,7 +113,8 @@ async function runCase(dir: string, oneToOne: boolean, ontology: boolean): Promi
 
   // Timed from reading the files to the ranked lists, as a CLI call would be.
   let started = performance.now();
-  const source = readSourceCsv(join(dir, spec.source));
+  const read = readSourceCsv(join(dir, spec.source));
+  const source = headerOnly ? read.map((c) => ({ ...c, samples: [] })) : read;
   const rawTarget = readTarget(join(dir, spec.target));
   const target = ontology ? withOntologyHints(rawTarget) : rawTarget;
   const { columns } = await matchColumns(source, target, { top: 20, oneToOne });
@@ -99,7 +130,9 @@ async function runCase(dir: string, oneToOne: boolean, ontology: boolean): Promi
     if (!right) continue;
     // The first candidate, as auto-apply decisions and the ECE rest on it.
     const [first, second] = col.candidates;
-    if (first) samples.push({ score: first.evidence.score, gap: first.evidence.score - (second?.evidence.score ?? 0), correct: right.has(first.target) });
+    if (!first) continue;
+    const score = first.evidence.score;
+    samples.push({ ...calibrationFeatures(first.evidence, score, score - (second?.evidence.score ?? 0)), correct: right.has(first.target) });
   }
   return {
     name: basename(dir),
@@ -108,6 +141,7 @@ async function runCase(dir: string, oneToOne: boolean, ontology: boolean): Promi
     baseline: { ...score(baseline, truth, truthRows.length), ms: baselineMs },
     samples,
     firsts: firstCandidates(columns, truth),
+    headerOnly,
   };
 }
 

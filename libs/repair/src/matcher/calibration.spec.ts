@@ -1,31 +1,43 @@
-import { calibrate, CALIBRATION, CalibrationSample, fitCalibration } from './calibration';
+import { calibrate, CALIBRATION, CalibrationFeatures, CalibrationSample, fitCalibration } from './calibration';
+
+const base: CalibrationFeatures = { lexical: 0.5, rest: 0.1, gap: 0.1, exact: 0 };
 
 describe('calibration', () => {
-  it('maps scores into [0,1], increasing in score and in gap', () => {
+  it('maps features into [0,1], increasing in name agreement, in the other evidence and in the gap', () => {
     let last = -1;
-    for (let s = -1; s <= 2; s += 0.05) {
-      const c = calibrate(s, 0.1);
+    for (let l = 0; l <= 1; l += 0.05) {
+      const c = calibrate({ ...base, lexical: l });
       expect(c).toBeGreaterThanOrEqual(0);
       expect(c).toBeLessThanOrEqual(1);
       expect(c).toBeGreaterThan(last);
       last = c;
     }
-    expect(calibrate(0.6, 0.3)).toBeGreaterThan(calibrate(0.6, 0));
-    expect(CALIBRATION.score).toBeGreaterThan(0);
+    expect(calibrate({ ...base, gap: 0.3 })).toBeGreaterThan(calibrate({ ...base, gap: 0 }));
+    expect(calibrate({ ...base, rest: 0.4 })).toBeGreaterThan(calibrate({ ...base, rest: 0 }));
+    expect(CALIBRATION.lexical).toBeGreaterThan(0);
+    expect(CALIBRATION.rest).toBeGreaterThan(0);
     expect(CALIBRATION.gap).toBeGreaterThan(0);
   });
 
+  it('is confident only when the evidence is: an exact, unrivalled name match high, a weak contested one low', () => {
+    expect(calibrate({ lexical: 1, rest: 0.3, gap: 0.4, exact: 1 })).toBeGreaterThan(0.9);
+    expect(calibrate({ lexical: 0.4, rest: 0, gap: 0.02, exact: 0 })).toBeLessThan(0.4);
+  });
+
   it('fits a logistic curve that reproduces observed accuracy', () => {
-    // Synthetic: P(correct) = sigmoid(4·score − 2), sampled on a grid with exact frequencies.
+    // Synthetic: P(correct) = sigmoid(4·lexical + 2·gap − 2), sampled on a grid with exact frequencies.
     const samples: CalibrationSample[] = [];
     for (let i = 0; i <= 20; i++) {
-      const score = i / 20;
-      const p = 1 / (1 + Math.exp(-(4 * score - 2)));
-      for (let k = 0; k < 100; k++) samples.push({ score, gap: 0, correct: k < Math.round(p * 100) });
+      for (const gap of [0, 0.5]) {
+        const lexical = i / 20;
+        const p = 1 / (1 + Math.exp(-(4 * lexical + 2 * gap - 2)));
+        for (let k = 0; k < 100; k++) samples.push({ lexical, rest: (k % 3) / 10, gap, exact: 0, correct: k < Math.round(p * 100) });
+      }
     }
     const fitted = fitCalibration(samples);
-    expect(fitted.score).toBeCloseTo(4, 0);
+    expect(fitted.lexical).toBeCloseTo(4, 0);
+    expect(fitted.gap).toBeCloseTo(2, 0);
     expect(fitted.bias).toBeCloseTo(-2, 0);
-    expect(calibrate(0.9, 0, fitted)).toBeCloseTo(1 / (1 + Math.exp(-1.6)), 1);
+    expect(calibrate({ lexical: 0.9, rest: 0, gap: 0, exact: 0 }, fitted)).toBeCloseTo(1 / (1 + Math.exp(-1.6)), 1);
   });
 });

@@ -1,6 +1,6 @@
 export * from './matcher.types';
-export { matchColumns } from './match-columns';
-export { calibrate, fitCalibration, CALIBRATION, CalibrationParams, CalibrationSample } from './calibration';
+export { calibrationFeatures, matchColumns } from './match-columns';
+export { calibrate, fitCalibration, CALIBRATION, CalibrationFeatures, CalibrationParams, CalibrationSample } from './calibration';
 export { assignGreedy, ScoredPair } from './assignment';
 export { tokenize } from './tokenize';
 export { sequenceRatio } from './string-similarity';

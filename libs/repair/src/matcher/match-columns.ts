@@ -1,5 +1,5 @@
 import { assignGreedy, ScoredPair } from './assignment';
-import { calibrate } from './calibration';
+import { calibrate, CalibrationFeatures } from './calibration';
 import {
   Candidate,
   ColumnMatch,
@@ -78,11 +78,21 @@ export async function matchColumns(
     order = order.slice(0, top);
     const candidates: Candidate[] = order.map(({ j, score }, rank) => {
       const rival = rank === 0 ? (order[1]?.score ?? 0) : order[0].score;
-      return { target: targets[j].field.name, confidence: round(calibrate(score, score - rival)), evidence: roundEvidence(evidence[i][j]) };
+      return { target: targets[j].field.name, confidence: round(calibrate(calibrationFeatures(evidence[i][j], score, score - rival))), evidence: roundEvidence(evidence[i][j]) };
     });
     columns.push({ source: source[i].name, candidates });
   }
   return { columns };
+}
+
+/**
+ * What the calibration reads from a candidate: its name agreement, the rest of its score (value,
+ * type, description, memory and LLM evidence; smaller when the source is header-only), its lead
+ * over the best rival, and whether the name or a curated synonym matches exactly.
+ */
+export function calibrationFeatures(e: Evidence, score: number, gap: number): CalibrationFeatures {
+  const lexical = Math.max(e.name, e.synonym);
+  return { lexical, rest: score - W.name * Math.max(e.name, 0.95 * e.synonym), gap, exact: lexical >= 0.999 ? 1 : 0 };
 }
 
 function prepareName(table: WordTable, text: string): Name {

@@ -1,6 +1,6 @@
 // The admin console in a real browser (Debian's Chromium driven by playwright-core) against the real api (serving
 // the built console at /console/), worker, PostgreSQL and Redis. `make test` builds the console first.
-import { listReviewItems, setMapping, setRepairPolicy } from '@autonomos/sdk';
+import { getConnection, getRepairPolicy, getSlackSettings, listMappings, listReviewItems } from '@autonomos/sdk';
 import { sharedPath } from '@autonomos/testing';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,8 +54,6 @@ describe('admin console (browser)', () => {
     acme = await newTenant(stack.baseUrl, 'Acme Console');
     reviewer = await newUser(stack.baseUrl, acme, 'reviewer');
     viewer = await newUser(stack.baseUrl, acme, 'viewer');
-    // Renames apply themselves when confident; the money transform goes to a reviewer (as in hitl-flow).
-    await setRepairPolicy({ client: acme.client, body: { autoApplyThreshold: 0.9, breakingNeedsReview: false } });
     profile = mkdtempSync(join(tmpdir(), 'console-chromium-'));
     browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1366, height: 900 } });
   });
@@ -78,6 +76,26 @@ describe('admin console (browser)', () => {
     await expect(page.getByTestId('role').textContent()).resolves.toBe('admin');
     await page.getByText('Open drift').waitFor();
     await shot(page, 'dashboard');
+
+    // Settings (admin): renames apply themselves when confident; the money transform goes to a reviewer (as in hitl-flow).
+    await go(page, '#/settings');
+    const policy = page.getByRole('form', { name: 'Repair policy' });
+    await policy.getByLabel('Auto-apply threshold').fill('0.9');
+    await policy.getByLabel('Breaking changes always need review').uncheck();
+    await policy.getByRole('button', { name: 'Save policy' }).click();
+    await page.getByRole('status').filter({ hasText: 'Repair policy saved' }).waitFor();
+    await expect(getRepairPolicy({ client: acme.client }).then((r) => r.data)).resolves.toMatchObject({ autoApplyThreshold: 0.9, breakingNeedsReview: false });
+    // The Slack webhook is write-only: saved, never shown back, removable.
+    const slack = page.getByRole('form', { name: 'Slack webhook' });
+    await slack.getByLabel('Webhook URL').fill('https://hooks.slack.com/services/T000/B000/console-test');
+    await slack.getByRole('button', { name: 'Save webhook' }).click();
+    await page.getByTestId('slack-status').getByText('configured', { exact: true }).waitFor();
+    await expect(slack.getByLabel('Webhook URL').inputValue()).resolves.toBe('');
+    expect(await page.content()).not.toContain('console-test');
+    await shot(page, 'settings');
+    await slack.getByRole('button', { name: 'Remove webhook' }).click();
+    await page.getByTestId('slack-status').getByText('not configured').waitFor();
+    await expect(getSlackSettings({ client: acme.client }).then((r) => r.data?.configured)).resolves.toBe(false);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     await page.close();
@@ -101,9 +119,23 @@ describe('admin console (browser)', () => {
     await page.getByRole('status').filter({ hasText: '"written":5' }).waitFor();
     await page.getByRole('heading', { name: /cost_reports/ }).waitFor();
 
-    // The stream's first mapping (an operator's PUT /mappings; the console has no mapping editor yet).
-    const set = await setMapping({ client: acme.client, body: { connectionId, stream: 'cost_reports', entity: 'CostLineItem', fields: V1_FIELDS } });
-    expect(set.response.status).toBe(200);
+    // The stream's first mapping, in the mapping editor (PUT /mappings).
+    await page.getByRole('button', { name: 'Set mapping' }).click();
+    const editor = page.getByRole('form', { name: 'Mapping of cost_reports' });
+    await editor.getByLabel('Entity').selectOption('CostLineItem');
+    for (const { source, target } of V1_FIELDS) await editor.getByLabel(`Target of ${source}`, { exact: true }).selectOption(target);
+    // A transform that fails on the stream's sample values: the API's problem is shown next to that column.
+    await editor.getByLabel('Transform of period_start', { exact: true }).selectOption('to_integer');
+    await editor.getByRole('button', { name: 'Save mapping' }).click();
+    const periodRow = editor.getByRole('row').filter({ hasText: 'period_start' });
+    await periodRow.getByRole('alert').filter({ hasText: 'fails on the sample value' }).waitFor();
+    await shot(page, 'mapping-editor');
+    await editor.getByLabel('Transform of period_start', { exact: true }).selectOption('');
+    await editor.getByRole('button', { name: 'Save mapping' }).click();
+    await page.getByRole('status').filter({ hasText: 'Mapping saved (v1)' }).waitFor();
+    const [v1] = (await listMappings({ client: acme.client, query: { connectionId } })).data!;
+    expect(v1).toMatchObject({ stream: 'cost_reports', entity: 'CostLineItem', version: 1 });
+    expect(v1.fields.map((f) => ({ source: f.source, target: f.target })).sort((a, b) => a.source.localeCompare(b.source))).toEqual([...V1_FIELDS].sort((a, b) => a.source.localeCompare(b.source)));
 
     await upload.getByLabel('CSV file').setInputFiles(sharedPath('data', 'filesource', 'cost_reports_drifted.csv'));
     await upload.getByLabel('Stream').fill('cost_reports');
@@ -134,9 +166,16 @@ describe('admin console (browser)', () => {
 
   it('lets a viewer read a review item but not decide it', async () => {
     itemId = await expectEventually(async () => (await listReviewItems({ client: acme.client, query: { status: 'pending', kind: 'mapping' } })).data!.items[0]?.id, 60_000, 250);
-    const page = await signIn(viewer.email);
+    // Slack's link form (<CONSOLE_URL>/hitl/items/<id>) opens the item, after signing in.
+    const page = await browser.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${stack.baseUrl}/console/hitl/items/${itemId}`);
+    await page.waitForURL(`${stack.baseUrl}/console/#/hitl/${itemId}`);
+    await page.getByLabel('Email').fill(viewer.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('role').textContent()).resolves.toBe('viewer');
-    await go(page, `#/hitl/${itemId}`);
+    await page.getByRole('table', { name: 'Drift diff' }).waitFor();
     await page.getByTestId('no-decide').waitFor();
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     await page.keyboard.press('a'); // the shortcut does nothing either
@@ -196,6 +235,7 @@ describe('admin console (browser)', () => {
       ['#/audit', 'Audit log', 'audit'],
       ['#/schedules', 'Schedules', 'schedules'],
       ['#/users', 'Users and API keys', 'users'],
+      ['#/settings', 'Settings', 'settings-screen'],
     ];
     for (const [route, heading, name] of screens) {
       await go(page, route);
@@ -211,12 +251,48 @@ describe('admin console (browser)', () => {
     await page.getByText('CostLineItem').first().waitFor();
     await go(page, '#/lineage');
     await page.locator('.react-flow__node').first().waitFor();
+    // The mapping editor opens on the reviewed mapping, its money transform included.
+    await go(page, '#/mappings');
+    await page.getByRole('button', { name: 'Edit', exact: true }).first().click();
+    const editor = page.getByRole('form', { name: 'Mapping of cost_reports' });
+    await expect(editor.getByLabel('Entity').inputValue()).resolves.toBe('CostLineItem');
+    const transforms = await editor.locator('select[aria-label^="Transform of"]').evaluateAll((all) => all.map((s) => (s as HTMLSelectElement).value));
+    expect(transforms).toContain('money_to_decimal');
+    await shot(page, 'mappings-edit');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
     // Dark theme and a tablet width.
     await page.getByRole('button', { name: /Switch to dark theme/ }).click();
     await page.setViewportSize({ width: 820, height: 1100 });
     await go(page, '#/');
     await page.getByText('Open drift').waitFor();
     await shot(page, 'dashboard-dark-tablet');
+    await page.close();
+  });
+
+  it('creates postgres, salesforce and mongodb connections with the fields their connectors take', async () => {
+    const page = await signIn(acme.email);
+    const cases: Array<{ kind: string; name: string; fill: Record<string, string>; expected: Record<string, unknown> }> = [
+      { kind: 'postgres', name: 'warehouse', fill: { Host: 'db.example.internal', 'Port (default 5432)': '6543', Database: 'finance', 'Schemas (comma-separated, default public)': 'public, billing', User: 'reader', Password: 'secret' },
+        expected: { host: 'db.example.internal', port: 6543, database: 'finance', schemas: ['public', 'billing'] } },
+      { kind: 'salesforce', name: 'crm', fill: { 'Objects (comma-separated, default all)': 'Account, Opportunity', 'Instance URL': 'https://acme.my.salesforce.com', 'Access token': 'token' },
+        expected: { objects: ['Account', 'Opportunity'] } },
+      { kind: 'mongodb', name: 'events-db', fill: { Database: 'events', 'Collections (comma-separated, default all)': 'orders', 'Documents sampled for the schema (default 200)': '50', 'Connection URI (mongodb://…)': 'mongodb://user:pw@mongo.example.internal:27017' },
+        expected: { database: 'events', collections: ['orders'], sampleSize: 50 } },
+    ];
+    for (const c of cases) {
+      await go(page, '#/connections');
+      const form = page.getByRole('form', { name: 'New connection' });
+      await form.getByLabel('Kind').selectOption(c.kind);
+      await form.getByLabel('Name').fill(c.name);
+      for (const [label, value] of Object.entries(c.fill)) await form.getByLabel(label).fill(value);
+      await form.getByRole('button', { name: 'Create connection' }).click();
+      await page.waitForURL(/#\/connections\/[0-9a-f-]{36}$/);
+      const id = page.url().split('/').pop()!;
+      await page.getByRole('heading', { name: new RegExp(c.name) }).waitFor();
+      await shot(page, `connection-${c.kind}`);
+      const created = (await getConnection({ client: acme.client, path: { id } })).data;
+      expect(created).toMatchObject({ kind: c.kind, name: c.name, config: c.expected, hasCredentials: true });
+    }
     await page.close();
   });
 });

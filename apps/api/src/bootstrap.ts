@@ -2,7 +2,7 @@ import { AppConfig, loadConfig, OWNER_DATA_SOURCE, runMigrationsLocked } from '@
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -75,7 +75,12 @@ export async function createApi(): Promise<NestFastifyApplication> {
 
   // The admin console under /console/ (hash routes, so no fallback that could shadow API routes).
   const consoleDir = consoleBuildDir();
-  if (consoleDir) await app.register(fastifyStatic, { root: consoleDir, prefix: '/console/', redirect: true, decorateReply: false });
+  if (consoleDir) {
+    await app.register(fastifyStatic, { root: consoleDir, prefix: '/console/', redirect: true, decorateReply: false });
+    // Notification links have a path form (<CONSOLE_URL>/hitl/items/<id>): the console's index rewrites it to its hash route.
+    const index = readFileSync(join(consoleDir, 'index.html'));
+    app.getHttpAdapter().getInstance().get('/console/hitl/items/:id', (_request, reply) => reply.type('text/html; charset=utf-8').send(index));
+  }
 
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   return app;

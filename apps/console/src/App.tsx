@@ -13,6 +13,7 @@ import { LiveFlow } from './pages/live-flow';
 import { Mappings } from './pages/mappings';
 import { Ontology } from './pages/ontology';
 import { Schedules } from './pages/schedules';
+import { Settings } from './pages/settings';
 import { Tasks } from './pages/tasks';
 import { Users } from './pages/users';
 import { Lineage, Views } from './pages/views';
@@ -45,6 +46,7 @@ const NAV: Array<{ path: string; label: string; show?: (r: Role) => boolean }> =
   { path: 'audit', label: 'Audit log', show: can.audit },
   { path: 'schedules', label: 'Schedules' },
   { path: 'users', label: 'Users & API keys', show: can.admin },
+  { path: 'settings', label: 'Settings', show: can.admin },
 ];
 
 function Page({ route }: { route: string[] }): ReactNode {
@@ -65,6 +67,7 @@ function Page({ route }: { route: string[] }): ReactNode {
     case 'audit': return <AuditLog />;
     case 'schedules': return <Schedules />;
     case 'users': return <Users />;
+    case 'settings': return <Settings />;
     default: return <p>Nothing here. <a href="#/">Back to the dashboard</a>.</p>;
   }
 }

@@ -22,6 +22,7 @@ import { ListDriftsHandler } from './queries/list-drifts/list-drifts.handler';
 import { ListEventsHandler } from './queries/list-events/list-events.handler';
 import { ListQuarantineHandler } from './queries/list-quarantine/list-quarantine.handler';
 import { ListStreamsHandler } from './queries/list-streams/list-streams.handler';
+import { ReadConnectionHandler } from './queries/read-connection/read-connection.handler';
 import { ConnectionSync } from './sync/connection.sync';
 import { ConnectorProvider } from './sync/connector.provider';
 import { DclPublisher } from './sync/dcl.publisher';
@@ -55,6 +56,7 @@ import { StreamIngestor } from './sync/stream.ingestor';
     GetDriftHandler,
     ListQuarantineHandler,
     ListEventsHandler,
+    ReadConnectionHandler,
   ],
 })
 export class AamModule implements OnModuleInit {

@@ -75,3 +75,5 @@ export { ListDriftsQuery } from './queries/list-drifts/list-drifts.query';
 export { GetDriftQuery } from './queries/get-drift/get-drift.query';
 export { ListQuarantineQuery } from './queries/list-quarantine/list-quarantine.query';
 export { ListEventsQuery } from './queries/list-events/list-events.query';
+export { ReadConnectionQuery } from './queries/read-connection/read-connection.query';
+export type { ConnectionReadBatch } from './queries/read-connection/read-connection.query';

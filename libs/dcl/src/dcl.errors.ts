@@ -7,6 +7,7 @@ export enum DclErrorCode {
   InvalidFilter = 'invalid_filter',
   InvalidCursor = 'invalid_cursor',
   RefreshBusy = 'refresh_busy',
+  NotLegacyMode = 'dcl_not_legacy_mode',
 }
 
 const invalid = (code: DclErrorCode, message: string, fields: FieldProblem[]) => new DomainError(code, 'invalid', message, fields);
@@ -19,4 +20,6 @@ export const dclErrors = {
   invalidFilter: (field: string, message: string) => invalid(DclErrorCode.InvalidFilter, `Invalid filter: ${message}`, [{ field, message }]),
   invalidCursor: () => invalid(DclErrorCode.InvalidCursor, 'The cursor is not one this endpoint returned', [{ field: 'cursor', message: 'unknown cursor' }]),
   refreshBusy: (view: string) => new DomainError(DclErrorCode.RefreshBusy, 'conflict', `A refresh of ${view} is still running; try again later`),
+  notLegacyMode: () =>
+    new DomainError(DclErrorCode.NotLegacyMode, 'conflict', 'Your tenant’s DCL reads the AAM streams (mode aam): a legacy load needs mode legacy (PUT /settings/dcl)'),
 };

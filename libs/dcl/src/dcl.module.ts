@@ -1,8 +1,15 @@
+import { HitlModule } from '@autonomos/hitl';
 import { LlmModule } from '@autonomos/llm';
 import { TasksModule, TaskTypeRegistry } from '@autonomos/tasks';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LegacyLoadHandler } from './commands/legacy-load/legacy-load.handler';
+import { legacyLoadTask } from './commands/legacy-load/legacy-load.task';
+import { SetDclSettingsHandler } from './commands/set-dcl-settings/set-dcl-settings.handler';
+import { StartLegacyLoadHandler } from './commands/start-legacy-load/start-legacy-load.handler';
+import { GetDclSettingsHandler } from './queries/get-dcl-settings/get-dcl-settings.handler';
+import { LegacyTenantsHandler } from './queries/legacy-tenants/legacy-tenants.handler';
 import { IngestStreamEntryHandler } from './commands/ingest-stream-entry/ingest-stream-entry.handler';
 import { RefreshViewHandler } from './commands/refresh-view/refresh-view.handler';
 import { refreshTask } from './commands/refresh-view/refresh.task';
@@ -29,7 +36,7 @@ import { ListViewsHandler } from './queries/list-views/list-views.handler';
 import { StreamInventoryReader } from './queries/stream-inventory';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EntityRowEntity, PendingRecordEntity, ViewRowEntity, ViewRefreshEntity]), TasksModule, LlmModule],
+  imports: [TypeOrmModule.forFeature([EntityRowEntity, PendingRecordEntity, ViewRowEntity, ViewRefreshEntity]), TasksModule, LlmModule, HitlModule],
   providers: [
     DuckDbEngine,
     ViewSchemas,
@@ -50,6 +57,11 @@ import { StreamInventoryReader } from './queries/stream-inventory';
     GetGraphHandler,
     GetLineageHandler,
     GetPilotSummaryHandler,
+    GetDclSettingsHandler,
+    SetDclSettingsHandler,
+    LegacyTenantsHandler,
+    LegacyLoadHandler,
+    StartLegacyLoadHandler,
   ],
 })
 export class DclModule implements OnModuleInit {
@@ -60,5 +72,6 @@ export class DclModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.registry.register(refreshTask(this.commands));
+    this.registry.register(legacyLoadTask(this.commands));
   }
 }

@@ -28,6 +28,20 @@ export const SAMPLE_MAPPINGS = {
     associatedcompanyid: 'AccountId',
     hubspot_owner_id: 'OwnerId',
   },
+  salesforceAccounts: { Id: 'AccountId', Name: 'Name', Industry: 'Industry', AnnualRevenue: 'AnnualRevenue', NumberOfEmployees: 'NumberOfEmployees', BillingCountry: 'BillingCountry', Website: 'Website', OwnerId: 'OwnerId' },
+  salesforceOpportunities: {
+    Id: 'OpportunityId',
+    AccountId: 'AccountId',
+    Name: 'Name',
+    StageName: 'StageName',
+    Amount: 'Amount',
+    Probability: 'Probability',
+    CloseDate: 'CloseDate',
+    IsClosed: 'IsClosed',
+    IsWon: 'IsWon',
+    CurrencyIsoCode: 'CurrencyCode',
+    OwnerId: 'OwnerId',
+  },
 } satisfies Record<string, Record<string, string>>;
 
 /** The `fields` of a `PUT /mappings` body. */

@@ -11,10 +11,13 @@ const OBJECT = { type: 'object', additionalProperties: true } as const;
 
 const CONFIG_DOC =
   'Per kind. filesource: { path?, delimiter?, encoding?, keyColumns? } (path relative to the tenant file root). ' +
-  'postgres/supabase: { host, port?, database, schema?, tables?, cursorColumn?, sslMode? }. ' +
-  'salesforce: { instanceUrl, apiVersion?, loginUrl?, objects? }. mongodb: { database, collections?, cursorField?, sampleSize? }.';
+  'postgres/supabase: { host, port?, database, schemas?, sslmode?, caCert?, cursorColumns?, connectTimeoutMs? }. ' +
+  'salesforce: { loginUrl?, apiVersion?, objects?, requestTimeoutMs?, maxRetries? }. ' +
+  'mongodb: { database, collections?, sampleSize?, cursorFields?, serverSelectionTimeoutMs? }. Unknown fields are refused.';
 const CREDENTIALS_DOC =
-  'Write-only, encrypted at rest, never returned. postgres/supabase: { user, password? }. salesforce: { accessToken? | clientId, clientSecret, refreshToken }. mongodb: { uri }. filesource: none.';
+  'Write-only, encrypted at rest, never returned. postgres/supabase: { user, password? }. ' +
+  'salesforce: { accessToken, instanceUrl } and/or an OAuth flow: { refreshToken, clientId, clientSecret? } | { username, password, clientId, clientSecret } | { clientId, clientSecret }. ' +
+  'mongodb: { uri }. filesource: none.';
 const CONTRACTS_DOC = 'Schema contract per stream (or "*"): { mode: evolve|freeze|discard_row|discard_value, columns?: { <column>: mode } }.';
 
 export class CreateConnectionDto {

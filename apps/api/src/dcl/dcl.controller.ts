@@ -6,6 +6,7 @@ import {
   ListEntityRowsQuery,
   ListPendingQuery,
   ListViewsQuery,
+  StartLegacyLoadCommand,
   StartRefreshCommand,
   ViewFilter,
   ViewRowsPage,
@@ -24,6 +25,7 @@ import {
   EntityRowsQueryDto,
   GraphDto,
   LineageDto,
+  LegacyLoadDto,
   LineageQueryDto,
   PendingGroupDto,
   RefreshViewDto,
@@ -80,6 +82,19 @@ export class DclController {
   @ApiProblems(400, 401, 403, 404)
   refresh(@Param('name') name: string, @Body() body: RefreshViewDto): Promise<TaskDto> {
     return this.commands.execute(new StartRefreshCommand(name, body.full ?? false));
+  }
+
+  @Post('legacy-load')
+  @HttpCode(202)
+  @Roles('admin', 'operator')
+  @ApiOperation({
+    operationId: 'startLegacyLoad',
+    summary: 'Legacy mode only: start a task reading a connection directly through its connector into entity rows (same mappings as the streams); follow it under /tasks',
+  })
+  @ApiAcceptedResponse({ type: TaskDto })
+  @ApiProblems(400, 401, 403, 409)
+  legacyLoad(@Body() body: LegacyLoadDto): Promise<TaskDto> {
+    return this.commands.execute(new StartLegacyLoadCommand(body.connectionId, body.stream));
   }
 
   @Get('entities/:entity')

@@ -105,6 +105,18 @@ export class RefreshViewDto {
   full?: boolean;
 }
 
+export class LegacyLoadDto {
+  @ApiProperty({ format: 'uuid', description: 'The connection to read directly through its connector.' })
+  @IsUUID()
+  connectionId: string;
+
+  @ApiPropertyOptional({ description: 'One stream of the connection; all of them when absent.', example: 'Opportunity' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  stream?: string;
+}
+
 export class EntityRowsQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()

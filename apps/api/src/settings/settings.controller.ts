@@ -1,3 +1,4 @@
+import { GetDclSettingsQuery, SetDclSettingsCommand } from '@autonomos/dcl';
 import { GetSlackSettingsQuery, ListDeliveriesQuery, SetSlackWebhookCommand } from '@autonomos/notifications';
 import { DomainError } from '@autonomos/platform';
 import { GetRepairPolicyQuery, RepairPolicy, SetRepairPolicyCommand } from '@autonomos/repair';
@@ -6,7 +7,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Roles } from '../http/auth.guard';
-import { DeliveryDto, ListDeliveriesDto, RepairPolicyDto, SetSlackDto, SlackSettingsDto } from './settings.dto';
+import { DclSettingsDto, DeliveryDto, ListDeliveriesDto, RepairPolicyDto, SetSlackDto, SlackSettingsDto } from './settings.dto';
 
 @ApiTags('settings')
 @ApiBearerAuth()
@@ -38,6 +39,24 @@ export class SettingsController {
       }
     }
     return this.commands.execute(new SetRepairPolicyCommand({ ...body } as RepairPolicy));
+  }
+
+  @Get('settings/dcl')
+  @Roles('admin')
+  @ApiOperation({ operationId: 'getDclSettings', summary: 'How the DCL gets your records: from the AAM streams (aam) or directly from the connections (legacy)' })
+  @ApiOkResponse({ type: DclSettingsDto })
+  @ApiProblems(401, 403)
+  getDcl(): Promise<DclSettingsDto> {
+    return this.queries.execute(new GetDclSettingsQuery());
+  }
+
+  @Put('settings/dcl')
+  @Roles('admin')
+  @ApiOperation({ operationId: 'setDclSettings', summary: 'Switch the DCL mode (audited); the stream consumers see it within DCL_DISCOVERY_MS' })
+  @ApiOkResponse({ type: DclSettingsDto })
+  @ApiProblems(400, 401, 403)
+  setDcl(@Body() body: DclSettingsDto): Promise<DclSettingsDto> {
+    return this.commands.execute(new SetDclSettingsCommand({ mode: body.mode }));
   }
 
   @Get('settings/slack')

@@ -1,3 +1,4 @@
+import { DCL_MODES, type DclMode } from '@autonomos/dcl';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsUrl, Max, Min, ValidateNested } from 'class-validator';
@@ -46,6 +47,15 @@ export class RepairPolicyDto {
   @ApiProperty({ description: 'A breaking change always waits for a person, however confident.' })
   @IsBoolean()
   breakingNeedsReview: boolean;
+}
+
+export class DclSettingsDto {
+  @ApiProperty({
+    enum: DCL_MODES,
+    description: 'aam: the DCL reads the AAM streams (default). legacy: it reads connections directly (POST /dcl/legacy-load) and leaves the streams unread.',
+  })
+  @IsIn(DCL_MODES)
+  mode: DclMode;
 }
 
 export class SlackSettingsDto {

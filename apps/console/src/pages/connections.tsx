@@ -1,21 +1,66 @@
 import {
-  createConnection, getConnection, getConnectionSchema, getTask, listConnections, listConnectionStreams, syncConnection, testConnection, uploadConnectionFile,
+  createConnection, getConnection, getConnectionSchema, getTask, listConnections, listConnectionStreams, listMappings, syncConnection, testConnection, uploadConnectionFile,
   type ConnectionDto, type CreateConnectionDto, type SchemaVersionDto, type TaskDto,
 } from '@autonomos/sdk';
 import { useEffect, useState, type FormEvent } from 'react';
 import { call, can, client } from '../api';
 import { Badge, Card, ErrorLine, Json, Loading, Progress, statusTone, useLoad, useSession, When } from '../ui';
+import { MappingEditor } from './mapping-editor';
 
 type Kind = CreateConnectionDto['kind'];
-// Per-kind forms: what each connector reads from `config` and (write-only, sealed) from `credentials`.
-const KIND_FIELDS: Record<Kind, { config: Array<[string, string]>; secrets: Array<[string, string]> }> = {
-  filesource: { config: [['path', 'Server-side file (optional; or upload below)']], secrets: [] },
-  postgres: { config: [['schema', 'Schema'], ['tables', 'Tables (comma-separated)']], secrets: [['connectionString', 'Connection string']] },
-  supabase: { config: [['schema', 'Schema'], ['tables', 'Tables (comma-separated)']], secrets: [['connectionString', 'Connection string']] },
-  salesforce: { config: [['instanceUrl', 'Instance URL'], ['objects', 'Objects (comma-separated)']], secrets: [['accessToken', 'Access token']] },
-  mongodb: { config: [['database', 'Database'], ['collections', 'Collections (comma-separated)']], secrets: [['uri', 'Connection URI']] },
+/** A form field: its key in `config` or `credentials`, a label, and how its text becomes the value. */
+interface Field { key: string; label: string; type?: 'list' | 'number' | 'textarea'; options?: string[]; required?: boolean }
+// Per-kind forms, field for field the backend's DTOs (libs/aam/src/connectors/*-connection.dto.ts; unknown fields are
+// refused): what each connector reads from `config` and (write-only, sealed) from `credentials`.
+const POSTGRES: { config: Field[]; secrets: Field[] } = {
+  config: [
+    { key: 'host', label: 'Host', required: true },
+    { key: 'port', label: 'Port (default 5432)', type: 'number' },
+    { key: 'database', label: 'Database', required: true },
+    { key: 'schemas', label: 'Schemas (comma-separated, default public)', type: 'list' },
+    { key: 'sslmode', label: 'SSL mode', options: ['disable', 'require', 'verify-ca', 'verify-full'] },
+    { key: 'caCert', label: 'CA certificate (PEM, optional)', type: 'textarea' },
+  ],
+  secrets: [{ key: 'user', label: 'User', required: true }, { key: 'password', label: 'Password' }],
 };
-const LISTS = new Set(['tables', 'objects', 'collections', 'keyColumns']);
+const KIND_FIELDS: Record<Kind, { config: Field[]; secrets: Field[] }> = {
+  filesource: {
+    config: [{ key: 'path', label: 'Server-side file (optional; or upload below)' }, { key: 'keyColumns', label: 'Key columns (comma-separated)', type: 'list' }],
+    secrets: [],
+  },
+  postgres: POSTGRES,
+  supabase: POSTGRES,
+  salesforce: {
+    config: [
+      { key: 'loginUrl', label: 'Login URL (default https://login.salesforce.com)' },
+      { key: 'apiVersion', label: 'API version (default 60.0)' },
+      { key: 'objects', label: 'Objects (comma-separated, default all)', type: 'list' },
+    ],
+    // An access token with its instance URL, or what an OAuth flow needs to get one.
+    secrets: [
+      { key: 'instanceUrl', label: 'Instance URL' },
+      { key: 'accessToken', label: 'Access token' },
+      { key: 'refreshToken', label: 'Refresh token' },
+      { key: 'clientId', label: 'Client ID' },
+      { key: 'clientSecret', label: 'Client secret' },
+    ],
+  },
+  mongodb: {
+    config: [
+      { key: 'database', label: 'Database', required: true },
+      { key: 'collections', label: 'Collections (comma-separated, default all)', type: 'list' },
+      { key: 'sampleSize', label: 'Documents sampled for the schema (default 200)', type: 'number' },
+    ],
+    secrets: [{ key: 'uri', label: 'Connection URI (mongodb://…)', required: true }],
+  },
+};
+
+function FieldInput({ field, secret }: { field: Field; secret?: boolean }) {
+  const { key, label, type, options, required } = field;
+  if (options) return <label>{label}<select name={key} defaultValue=""><option value="">default</option>{options.map((o) => <option key={o}>{o}</option>)}</select></label>;
+  if (type === 'textarea') return <label>{label}<textarea name={key} rows={2} /></label>;
+  return <label>{label}<input name={key} type={secret ? 'password' : type === 'number' ? 'number' : 'text'} autoComplete={secret ? 'off' : undefined} required={required} /></label>;
+}
 
 function CreateConnection({ onCreated }: { onCreated: (c: ConnectionDto) => void }) {
   const [kind, setKind] = useState<Kind>('filesource');
@@ -23,14 +68,14 @@ function CreateConnection({ onCreated }: { onCreated: (c: ConnectionDto) => void
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const pick = (pairs: Array<[string, string]>) =>
+    const pick = (fields: Field[]) =>
       Object.fromEntries(
-        pairs
-          .map(([k]) => [k, String(form.get(k) ?? '').trim()] as const)
+        fields
+          .map((f) => [f, String(form.get(f.key) ?? '').trim()] as const)
           .filter(([, v]) => v !== '')
-          .map(([k, v]) => [k, LISTS.has(k) ? v.split(',').map((s) => s.trim()).filter(Boolean) : v]),
+          .map(([f, v]) => [f.key, f.type === 'list' ? v.split(',').map((s) => s.trim()).filter(Boolean) : f.type === 'number' ? Number(v) : v]),
       );
-    const config = pick([...KIND_FIELDS[kind].config, ['keyColumns', '']]);
+    const config = pick(KIND_FIELDS[kind].config);
     const credentials = pick(KIND_FIELDS[kind].secrets);
     const stream = String(form.get('contractStream') ?? '').trim();
     const mode = String(form.get('contractMode') ?? '');
@@ -64,9 +109,8 @@ function CreateConnection({ onCreated }: { onCreated: (c: ConnectionDto) => void
           <label>Domain
             <select name="domain" defaultValue=""><option value="">automatic</option><option>finops</option><option>revops</option><option>unknown</option></select>
           </label>
-          {KIND_FIELDS[kind].config.map(([k, label]) => <label key={k}>{label}<input name={k} /></label>)}
-          {KIND_FIELDS[kind].secrets.map(([k, label]) => <label key={k}>{label}<input name={k} type="password" autoComplete="off" /></label>)}
-          <label>Key columns (comma-separated)<input name="keyColumns" /></label>
+          {KIND_FIELDS[kind].config.map((f) => <FieldInput key={`${kind}.${f.key}`} field={f} />)}
+          {KIND_FIELDS[kind].secrets.map((f) => <FieldInput key={`${kind}.${f.key}`} field={f} secret />)}
           <label>Contract stream<input name="contractStream" placeholder="e.g. cost_reports" /></label>
           <label>On drift
             <select name="contractMode" defaultValue=""><option value="">no contract</option><option value="discard_row">hold rows back (discard_row)</option><option value="evolve">evolve</option><option value="freeze">freeze</option><option value="discard_value">discard_value</option></select>
@@ -108,7 +152,7 @@ export function Connections() {
 }
 
 type Column = { name: string; type?: string; nullable?: boolean };
-const columnsOf = (v?: SchemaVersionDto) => ((v?.schema as { columns?: Column[] })?.columns ?? []);
+export const columnsOf = (v?: SchemaVersionDto) => ((v?.schema as { columns?: Column[] })?.columns ?? []);
 
 /** Two schema versions side by side: added, removed, retyped columns marked. */
 export function SchemaDiff({ left, right }: { left?: SchemaVersionDto; right?: SchemaVersionDto }) {
@@ -135,8 +179,12 @@ export function SchemaDiff({ left, right }: { left?: SchemaVersionDto; right?: S
 }
 
 function StreamHistory({ id, version }: { id: string; version: number }) {
+  const { role } = useSession();
   const schema = useLoad(() => call(() => getConnectionSchema({ client, path: { id } })), [id, version]);
+  const mappings = useLoad(() => call(() => listMappings({ client, query: { connectionId: id } })), [id, version]);
   const [pick, setPick] = useState<Record<string, [number, number]>>({});
+  const [editing, setEditing] = useState<string>();
+  const [saved, setSaved] = useState<{ stream: string; text: string }>();
   return (
     <Card title="Streams and schema history">
       <Loading loading={schema.loading} error={schema.error} />
@@ -144,10 +192,20 @@ function StreamHistory({ id, version }: { id: string; version: number }) {
       {schema.data?.map((s) => {
         const versions = [...s.history].sort((x, y) => x.version - y.version);
         const [from, to] = pick[s.stream] ?? [versions.at(-2)?.version ?? versions[0]?.version, versions.at(-1)?.version];
+        const mapping = mappings.data?.find((m) => m.stream === s.stream);
         const set = (i: 0 | 1, v: number) => setPick((p) => ({ ...p, [s.stream]: (i === 0 ? [v, to] : [from, v]) as [number, number] }));
         return (
           <div key={s.stream}>
             <h3>{s.stream} <Badge>v{s.current.version}</Badge></h3>
+            <div className="toolbar">
+              <span>Mapping: {mapping ? <a href="#/mappings">{mapping.entity} v{mapping.version}</a> : <span className="muted">none</span>}</span>
+              {can.operate(role) && editing !== s.stream && <button className="ghost" onClick={() => { setSaved(undefined); setEditing(s.stream); }}>{mapping ? 'Edit mapping' : 'Set mapping'}</button>}
+            </div>
+            {saved?.stream === s.stream && <p className="ok" role="status">{saved.text}</p>}
+            {editing === s.stream && (
+              <MappingEditor connectionId={id} stream={s.stream} columns={columnsOf(s.current).map((c) => c.name)} current={mapping}
+                onCancel={() => setEditing(undefined)} onSaved={(text) => { setSaved({ stream: s.stream, text }); setEditing(undefined); void mappings.reload(); }} />
+            )}
             <div className="toolbar">
               <label>From<select aria-label={`${s.stream} from version`} value={from} onChange={(e) => set(0, Number(e.target.value))}>{versions.map((v) => <option key={v.version} value={v.version}>v{v.version}</option>)}</select></label>
               <label>To<select aria-label={`${s.stream} to version`} value={to} onChange={(e) => set(1, Number(e.target.value))}>{versions.map((v) => <option key={v.version} value={v.version}>v{v.version}</option>)}</select></label>

@@ -1,4 +1,4 @@
-import { DCL_STREAM_PATTERN, deadLetterKey, IngestStreamEntryCommand, KnownTenantsQuery, parseDclStreamKey, TableBatch } from '@autonomos/dcl';
+import { DCL_STREAM_PATTERN, deadLetterKey, IngestStreamEntryCommand, KnownTenantsQuery, LegacyTenantsQuery, parseDclStreamKey, TableBatch } from '@autonomos/dcl';
 import { AppConfig, REDIS, RequestContext, systemActor } from '@autonomos/platform';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -15,7 +15,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * so any number of workers share the entries. Each entry is handed to the DCL as a command in
  * its tenant's context and acknowledged only once its rows are written. Entries left pending
  * (a dead consumer, a failure) are claimed again after DCL_CLAIM_IDLE_MS; one delivered more
- * than DCL_MAX_DELIVERIES times moves, with its last error, to `<stream>:dead`.
+ * than DCL_MAX_DELIVERIES times moves, with its last error, to `<stream>:dead`. Streams of
+ * tenants in the DCL's `legacy` mode are left unread (checked at each discovery): their entries
+ * wait in the group, read once the tenant is back in `aam` mode.
  */
 @Injectable()
 export class DclStreamConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -25,6 +27,8 @@ export class DclStreamConsumer implements OnApplicationBootstrap, BeforeApplicat
   private readonly consumer = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly streams = new Set<string>();
   private readonly ignored = new Set<string>();
+  /** Tenants in legacy mode, as of the last discovery. */
+  private legacy = new Set<string>();
   private reader?: Redis;
   private loop?: Promise<void>;
   private stopped = false;
@@ -65,7 +69,7 @@ export class DclStreamConsumer implements OnApplicationBootstrap, BeforeApplicat
           await this.reclaim();
           claimAt = Date.now() + Math.max(100, this.config.get('DCL_CLAIM_IDLE_MS') / 2);
         }
-        if (this.streams.size === 0) {
+        if (this.active().length === 0) {
           await sleep(Math.min(this.config.get('DCL_BLOCK_MS'), this.config.get('DCL_DISCOVERY_MS')));
           continue;
         }
@@ -87,8 +91,7 @@ export class DclStreamConsumer implements OnApplicationBootstrap, BeforeApplicat
     for await (const keys of this.redis.scanStream({ match: DCL_STREAM_PATTERN, type: 'stream', count: 1000 }) as AsyncIterable<string[]>) {
       for (const key of keys) if (parseDclStreamKey(key) && !this.streams.has(key) && !this.ignored.has(key)) found.push(key);
     }
-    if (found.length === 0) return;
-    const known = await this.queries.execute(new KnownTenantsQuery([...new Set(found.map((key) => parseDclStreamKey(key)!.tenantId))]));
+    const known = found.length > 0 ? await this.queries.execute(new KnownTenantsQuery([...new Set(found.map((key) => parseDclStreamKey(key)!.tenantId))])) : new Set<string>();
     for (const key of found) {
       if (!known.has(parseDclStreamKey(key)!.tenantId)) {
         this.ignored.add(key);
@@ -99,10 +102,16 @@ export class DclStreamConsumer implements OnApplicationBootstrap, BeforeApplicat
       });
       this.streams.add(key);
     }
+    this.legacy = await this.queries.execute(new LegacyTenantsQuery([...new Set([...this.streams].map((key) => parseDclStreamKey(key)!.tenantId))]));
+  }
+
+  /** The streams to read: those of tenants not in legacy mode. */
+  private active(): string[] {
+    return [...this.streams].filter((key) => !this.legacy.has(parseDclStreamKey(key)!.tenantId));
   }
 
   private async readNew(): Promise<void> {
-    const keys = [...this.streams];
+    const keys = this.active();
     const reply = (await this.reader!.xreadgroup(
       'GROUP',
       this.group,
@@ -122,7 +131,7 @@ export class DclStreamConsumer implements OnApplicationBootstrap, BeforeApplicat
   /** Claims entries idle past the limit (their consumer died or failed): retried, or dead-lettered. */
   private async reclaim(): Promise<void> {
     const idle = this.config.get('DCL_CLAIM_IDLE_MS');
-    for (const key of this.streams) {
+    for (const key of this.active()) {
       const [, claimed] = (await this.redis.xautoclaim(key, this.group, this.consumer, idle, '0-0', 'COUNT', 100)) as [string, Entry[]];
       for (const entry of claimed) {
         const [[, , , deliveries]] = (await this.redis.xpending(key, this.group, entry[0], entry[0], 1)) as [string, string, number, number][];

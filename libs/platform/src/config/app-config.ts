@@ -155,7 +155,7 @@ export const CONFIG_SPEC = {
   NOTIFY_ATTEMPTS: { parse: int, default: '5', description: 'Attempts to deliver one Slack notification.' },
   NOTIFY_BACKOFF_MS: { parse: int, default: '2000', description: 'First retry delay of a notification; doubles each attempt.' },
   NOTIFY_TIMEOUT_MS: { parse: int, default: '5000', description: 'Longest wait for a Slack webhook to answer.' },
-  CONSOLE_URL: { parse: url('http:', 'https:'), default: 'http://localhost:5173', description: 'Base URL of the admin console, for links in notifications (e.g. <url>/hitl/items/<id>).' },
+  CONSOLE_URL: { parse: url('http:', 'https:'), default: 'http://127.0.0.1:3000/console', description: 'Base URL of the admin console (served by the api at /console), for links in notifications: <url>/hitl/items/<id>.' },
   DCL_READ_COUNT: { parse: int, default: '10', description: 'Stream entries (each a batch of records) one DCL consumer reads per XREADGROUP.' },
   DCL_BLOCK_MS: { parse: int, default: '1000', description: 'How long a DCL consumer waits on XREADGROUP for new entries.' },
   DCL_DISCOVERY_MS: { parse: int, default: '5000', description: 'How often DCL consumers SCAN for new aam:dcl:* streams.' },

@@ -398,13 +398,13 @@ export type CreateConnectionDto = {
     name: string;
     kind: 'filesource' | 'postgres' | 'supabase' | 'salesforce' | 'mongodb';
     /**
-     * Per kind. filesource: { path?, delimiter?, encoding?, keyColumns? } (path relative to the tenant file root). postgres/supabase: { host, port?, database, schema?, tables?, cursorColumn?, sslMode? }. salesforce: { instanceUrl, apiVersion?, loginUrl?, objects? }. mongodb: { database, collections?, cursorField?, sampleSize? }.
+     * Per kind. filesource: { path?, delimiter?, encoding?, keyColumns? } (path relative to the tenant file root). postgres/supabase: { host, port?, database, schemas?, sslmode?, caCert?, cursorColumns?, connectTimeoutMs? }. salesforce: { loginUrl?, apiVersion?, objects?, requestTimeoutMs?, maxRetries? }. mongodb: { database, collections?, sampleSize?, cursorFields?, serverSelectionTimeoutMs? }. Unknown fields are refused.
      */
     config: {
         [key: string]: unknown;
     };
     /**
-     * Write-only, encrypted at rest, never returned. postgres/supabase: { user, password? }. salesforce: { accessToken? | clientId, clientSecret, refreshToken }. mongodb: { uri }. filesource: none.
+     * Write-only, encrypted at rest, never returned. postgres/supabase: { user, password? }. salesforce: { accessToken, instanceUrl } and/or an OAuth flow: { refreshToken, clientId, clientSecret? } | { username, password, clientId, clientSecret } | { clientId, clientSecret }. mongodb: { uri }. filesource: none.
      */
     credentials?: {
         [key: string]: unknown;
@@ -453,13 +453,13 @@ export type ConnectionDto = {
 export type UpdateConnectionDto = {
     name?: string;
     /**
-     * Replaces the whole config. Per kind. filesource: { path?, delimiter?, encoding?, keyColumns? } (path relative to the tenant file root). postgres/supabase: { host, port?, database, schema?, tables?, cursorColumn?, sslMode? }. salesforce: { instanceUrl, apiVersion?, loginUrl?, objects? }. mongodb: { database, collections?, cursorField?, sampleSize? }.
+     * Replaces the whole config. Per kind. filesource: { path?, delimiter?, encoding?, keyColumns? } (path relative to the tenant file root). postgres/supabase: { host, port?, database, schemas?, sslmode?, caCert?, cursorColumns?, connectTimeoutMs? }. salesforce: { loginUrl?, apiVersion?, objects?, requestTimeoutMs?, maxRetries? }. mongodb: { database, collections?, sampleSize?, cursorFields?, serverSelectionTimeoutMs? }. Unknown fields are refused.
      */
     config?: {
         [key: string]: unknown;
     };
     /**
-     * Replaces the credentials; null removes them. Write-only, encrypted at rest, never returned. postgres/supabase: { user, password? }. salesforce: { accessToken? | clientId, clientSecret, refreshToken }. mongodb: { uri }. filesource: none.
+     * Replaces the credentials; null removes them. Write-only, encrypted at rest, never returned. postgres/supabase: { user, password? }. salesforce: { accessToken, instanceUrl } and/or an OAuth flow: { refreshToken, clientId, clientSecret? } | { username, password, clientId, clientSecret } | { clientId, clientSecret }. mongodb: { uri }. filesource: none.
      */
     credentials?: {
         [key: string]: unknown;
@@ -734,6 +734,17 @@ export type RefreshViewDto = {
      * Recompute even when the source rows did not change since the last refresh.
      */
     full?: boolean;
+};
+
+export type LegacyLoadDto = {
+    /**
+     * The connection to read directly through its connector.
+     */
+    connectionId: string;
+    /**
+     * One stream of the connection; all of them when absent.
+     */
+    stream?: string;
 };
 
 export type EntityRowDto = {
@@ -1049,6 +1060,13 @@ export type RepairPolicyDto = {
      * A breaking change always waits for a person, however confident.
      */
     breakingNeedsReview: boolean;
+};
+
+export type DclSettingsDto = {
+    /**
+     * aam: the DCL reads the AAM streams (default). legacy: it reads connections directly (POST /dcl/legacy-load) and leaves the streams unread.
+     */
+    mode: 'aam' | 'legacy';
 };
 
 export type SlackSettingsDto = {
@@ -2758,6 +2776,40 @@ export type RefreshViewResponses = {
 
 export type RefreshViewResponse = RefreshViewResponses[keyof RefreshViewResponses];
 
+export type StartLegacyLoadData = {
+    body: LegacyLoadDto;
+    path?: never;
+    query?: never;
+    url: '/dcl/legacy-load';
+};
+
+export type StartLegacyLoadErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Conflict
+     */
+    409: ProblemDto;
+};
+
+export type StartLegacyLoadError = StartLegacyLoadErrors[keyof StartLegacyLoadErrors];
+
+export type StartLegacyLoadResponses = {
+    202: TaskDto;
+};
+
+export type StartLegacyLoadResponse = StartLegacyLoadResponses[keyof StartLegacyLoadResponses];
+
 export type ListEntityRowsData = {
     body?: never;
     path: {
@@ -3287,6 +3339,62 @@ export type SetRepairPolicyResponses = {
 };
 
 export type SetRepairPolicyResponse = SetRepairPolicyResponses[keyof SetRepairPolicyResponses];
+
+export type GetDclSettingsData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/settings/dcl';
+};
+
+export type GetDclSettingsErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type GetDclSettingsError = GetDclSettingsErrors[keyof GetDclSettingsErrors];
+
+export type GetDclSettingsResponses = {
+    200: DclSettingsDto;
+};
+
+export type GetDclSettingsResponse = GetDclSettingsResponses[keyof GetDclSettingsResponses];
+
+export type SetDclSettingsData = {
+    body: DclSettingsDto;
+    path?: never;
+    query?: never;
+    url: '/settings/dcl';
+};
+
+export type SetDclSettingsErrors = {
+    /**
+     * Bad Request
+     */
+    400: ProblemDto;
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+};
+
+export type SetDclSettingsError = SetDclSettingsErrors[keyof SetDclSettingsErrors];
+
+export type SetDclSettingsResponses = {
+    200: DclSettingsDto;
+};
+
+export type SetDclSettingsResponse = SetDclSettingsResponses[keyof SetDclSettingsResponses];
 
 export type DeleteSlackWebhookData = {
     body?: never;

@@ -71,7 +71,8 @@ export class OutboxRelay extends PeriodicJob {
           occurredAt: row.created_at.toISOString(),
         });
       }
-      await pipeline.exec();
+      // A command that failed inside the MULTI leaves the batch unstamped, so it is published again.
+      for (const [error] of (await pipeline.exec()) ?? []) if (error) throw error;
       for (const row of rows) {
         const event = reviveIntegrationEvent(row.event_type, row.payload, row.id);
         if (event) this.eventBus.publish(event);

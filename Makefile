@@ -63,7 +63,6 @@ test: install preflight typecheck lint openapi-check test-unit test-e2e
 
 demo: install preflight build console-build
 	$(RUN_TS) scripts/demo.ts
-	@echo "  admin console: http://127.0.0.1:$${PORT:-3000}/console/ (sign in with the tenant admin above; \`make console-dev\` for Vite on :5173)"
 
 stop:
 	@$(RUN_TS) scripts/demo.ts --stop

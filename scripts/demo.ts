@@ -301,6 +301,7 @@ async function main(): Promise<void> {
   console.log(`  live events received: ${[...seen].map(([type, count]) => `${type} × ${count}`).join(', ')}`);
 
   step('where to look');
+  console.log(`  Console:      ${BASE_URL}/console/ (sign in as the admin or reviewer above)`);
   console.log(`  Swagger UI:   ${BASE_URL}/docs`);
   console.log(`  OpenAPI:      ${BASE_URL}/openapi.json`);
   console.log(`  Readiness:    ${BASE_URL}/health/ready`);

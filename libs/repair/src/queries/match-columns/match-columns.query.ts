@@ -1,5 +1,4 @@
 import { Query } from '@nestjs/cqrs';
-import type { LlmStatus } from '@autonomos/llm';
 import type { ColumnMatch, SourceColumn, TargetField } from '../../matcher';
 import type { RecalledMapping } from '../recall-mappings/recall-mappings.query';
 

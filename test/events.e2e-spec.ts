@@ -100,6 +100,46 @@ describe('live events (e2e)', () => {
     expect(viaQuery.events.map((e) => e.event.id)).toEqual([live.id]);
   });
 
+  it('tells a client resuming from before what the stream still keeps that it missed events, then replays the rest', async () => {
+    const tenant = await factories.newTenant(stack.baseUrl, 'Trimmed');
+    const first = await sse(stack.baseUrl, tenant, '?topics=trim.*');
+    await publish(tenant, 'trim.tick', { i: 0 });
+    await first.waitForEvents(1);
+    first.close();
+    const lastSeen = first.events[0].id;
+    for (let i = 1; i <= 3; i++) await publish(tenant, 'trim.tick', { i });
+    // The cap at work: everything up to the third event is trimmed away.
+    await redis.xtrim(`events:stream:${tenant.tenantId}`, 'MAXLEN', 1);
+    const [[oldestKept]] = (await redis.xrange(`events:stream:${tenant.tenantId}`, '-', '+')) as [string, string[]][];
+
+    const resumed = await sse(secondUrl, tenant, '?topics=trim.*', { 'last-event-id': lastSeen });
+    await resumed.waitForEvents(1);
+    expect(resumed.notices).toEqual([{ event: 'missed', data: { lastEventId: lastSeen, oldestKept }, beforeEvent: 0 }]);
+    expect(resumed.events.map((e) => e.event.payload)).toEqual([{ i: 3 }]);
+
+    // Resuming from what is still kept: no notice.
+    const caughtUp = await sse(stack.baseUrl, tenant, '?topics=trim.*', { 'last-event-id': oldestKept });
+    const live = await publish(tenant, 'trim.tick', { i: 4 });
+    await caughtUp.waitForEvents(1);
+    expect(caughtUp.events.map((e) => e.event.id)).toEqual([live.id]);
+    expect(caughtUp.notices).toEqual([]);
+  });
+
+  it("catches a client up from the stream when the api's pub/sub connection drops and comes back", async () => {
+    const client = await sse(secondUrl, acme, '?topics=drop.*');
+    const before = await publish(acme, 'drop.before');
+    await client.waitForEvents(1);
+    // A network drop of this instance's subscriber: what is published until it reconnects never reaches it by pub/sub.
+    const subscriber = (second.get(EventHub) as unknown as { subscriber: Redis }).subscriber;
+    subscriber.stream.destroy();
+    const whileDown = [await publish(acme, 'drop.during', { i: 1 }), await publish(acme, 'drop.during', { i: 2 })];
+    await client.waitForEvents(3);
+    const after = await publish(acme, 'drop.after');
+    await client.waitForEvents(4);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // would a duplicate follow?
+    expect(client.events.map((e) => e.event.id)).toEqual([before, ...whileDown, after].map((e) => e.id));
+  });
+
   it('delivers only the event types a topic filter asks for', async () => {
     const filtered = await sse(secondUrl, acme, '?topics=task.*,drift.detected');
     await publish(acme, 'repair.proposed');

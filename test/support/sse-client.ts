@@ -14,6 +14,8 @@ export interface ReceivedEvent {
 export class SseClient {
   readonly events: ReceivedEvent[] = [];
   readonly heartbeats: number[] = [];
+  /** Named events without an id (`event: missed`), in arrival order, before or between events. */
+  readonly notices: Array<{ event: string; data: unknown; beforeEvent: number }> = [];
   status = 0;
   body = '';
   ended = false;
@@ -85,11 +87,17 @@ export class SseClient {
 
   private parse(block: string): void {
     let id: string | undefined;
+    let name: string | undefined;
     let data: string | undefined;
     for (const line of block.split('\n')) {
       if (line === ': heartbeat') this.heartbeats.push(Date.now());
       else if (line.startsWith('id: ')) id = line.slice(4);
+      else if (line.startsWith('event: ')) name = line.slice(7);
       else if (line.startsWith('data: ')) data = line.slice(6);
+    }
+    if (name !== undefined && data !== undefined) {
+      this.notices.push({ event: name, data: JSON.parse(data), beforeEvent: this.events.length });
+      return;
     }
     if (id === undefined || data === undefined) return;
     const received = { id, event: JSON.parse(data) as TenantEvent, receivedAt: Date.now() };

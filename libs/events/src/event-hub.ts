@@ -1,7 +1,7 @@
 import { AppConfig, REDIS, tenantEventsChannel, tenantEventsStream } from '@autonomos/platform';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { EventSink, EventSubscription } from './event-subscription';
+import { EventSink, EventSubscription, MissedEvents } from './event-subscription';
 import { STREAM_START, StreamEntry, StreamPosition } from './stream-entry';
 import { TopicFilter } from './topic-filter';
 
@@ -51,13 +51,15 @@ export class EventHub implements BeforeApplicationShutdown, OnApplicationShutdow
 
   /**
    * Goes live once pub/sub is listening, then replays what the stream holds after
-   * `lastEventId` (a new client starts at the stream's tail).
+   * `lastEventId` (a new client starts at the stream's tail), first saying so when the cap
+   * trimmed some of what the client missed.
    */
   async start(subscription: EventSubscription, lastEventId?: StreamPosition): Promise<void> {
     await this.feeds.get(subscription.tenantId)?.ready;
     const from = lastEventId ?? (await this.tail(subscription.tenantId));
+    const missed = lastEventId && (await this.trimmedAfter(subscription.tenantId, lastEventId));
     if (subscription.isEnded) return;
-    await subscription.start(from, this.reader(subscription.tenantId));
+    await subscription.start(from, this.reader(subscription.tenantId), missed || undefined);
   }
 
   beforeApplicationShutdown(): void {
@@ -124,6 +126,22 @@ export class EventHub implements BeforeApplicationShutdown, OnApplicationShutdow
   private async tail(tenantId: string): Promise<StreamPosition> {
     const [last] = (await this.redis.xrevrange(tenantEventsStream(tenantId), '+', '-', 'COUNT', 1)) as [string, string[]][];
     return (last && StreamPosition.parse(last[0])) || STREAM_START;
+  }
+
+  /**
+   * Whether the cap may have trimmed entries after `position`: some were trimmed, and the oldest
+   * kept (or, with none kept, the newest ever added) comes after it. Redis keeps no trace of which
+   * ids it trimmed, so a client whose own last event was the newest trimmed one is told too.
+   */
+  private async trimmedAfter(tenantId: string, position: StreamPosition): Promise<MissedEvents | undefined> {
+    const info = (await this.redis.call('XINFO', 'STREAM', tenantEventsStream(tenantId)).catch(() => undefined)) as unknown[] | undefined;
+    if (!info) return undefined; // no stream yet: nothing was ever trimmed
+    const field = (name: string) => info[info.indexOf(name) + 1];
+    if (Number(field('entries-added')) <= Number(field('length'))) return undefined;
+    const first = field('first-entry') as [string, string[]] | null;
+    const boundary = StreamPosition.parse(first ? first[0] : String(field('last-generated-id')));
+    if (!boundary?.isAfter(position)) return undefined;
+    return { lastEventId: position.id, oldestKept: first ? first[0] : null };
   }
 
   private reader(tenantId: string) {

@@ -11,6 +11,7 @@ class FakeSink implements EventSink {
   ended?: string;
   buffered = 0;
   open = jest.fn();
+  missed = jest.fn();
   heartbeat = jest.fn();
   send(e: StreamEntry) {
     this.sent.push(e.id);
@@ -70,5 +71,19 @@ describe('EventSubscription', () => {
     await subscription.start(StreamPosition.parse('0-0')!, async () => []);
     subscription.heartbeat();
     expect(sink.heartbeat).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells the client it missed trimmed events before replaying what is kept', async () => {
+    const { sink, subscription } = setup();
+    const order: string[] = [];
+    sink.missed.mockImplementation(() => order.push('missed'));
+    const send = sink.send.bind(sink);
+    sink.send = (e: StreamEntry) => {
+      order.push(e.id);
+      send(e);
+    };
+    await subscription.start(StreamPosition.parse('1-0')!, async (after) => [entry('5-0')].filter((e) => e.position.isAfter(after)), { lastEventId: '1-0', oldestKept: '5-0' });
+    expect(sink.missed).toHaveBeenCalledWith({ lastEventId: '1-0', oldestKept: '5-0' });
+    expect(order).toEqual(['missed', '5-0']);
   });
 });

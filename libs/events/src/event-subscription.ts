@@ -6,11 +6,20 @@ export interface EventSink {
   /** Called once the subscription is live; replayed events follow. */
   open(): void;
   send(entry: StreamEntry): void;
+  /** Tells a resuming client that events after its Last-Event-ID may have been trimmed from the stream. */
+  missed(gap: MissedEvents): void;
   heartbeat(): void;
   /** Bytes written but not yet taken by the client. */
   bufferedBytes(): number;
   /** Ends the connection; the client reconnects with Last-Event-ID and catches up from the stream. */
   end(reason: 'slow_client' | 'shutdown' | 'error'): void;
+}
+
+/** Events a resuming client may no longer get: it should reload what it shows. */
+export interface MissedEvents {
+  lastEventId: string;
+  /** The oldest event still kept (replay starts there), or null when none is. */
+  oldestKept: string | null;
 }
 
 /** Reads the tenant's stream after a position, a batch at a time (empty when caught up). */
@@ -47,9 +56,10 @@ export class EventSubscription {
   }
 
   /** Starts after `from` (the client's Last-Event-ID, or the stream's tail for a new client). */
-  async start(from: StreamPosition, read: StreamReader): Promise<void> {
+  async start(from: StreamPosition, read: StreamReader, missed?: MissedEvents): Promise<void> {
     this.cursor = from;
     this.sink.open();
+    if (missed) this.sink.missed(missed);
     await this.catchUp(read);
   }
 

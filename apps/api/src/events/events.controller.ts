@@ -32,7 +32,8 @@ export class EventsController {
     description:
       'Each event is `id: <stream id>` and `data: <JSON event>` (id, type, aggregateType, aggregateId, payload, correlationId, occurredAt); ' +
       '`: heartbeat` comments keep the connection open. Reconnect with Last-Event-ID (EventSource does) to receive exactly what you missed, ' +
-      'within the last ~10,000 events of your tenant. A client that leaves too much unread is disconnected and resumes the same way. ' +
+      'within the last ~10,000 events of your tenant; when some of what you missed may be older than that, an `event: missed` frame ' +
+      '(data: lastEventId, oldestKept) comes first, so you know to reload. A client that leaves too much unread is disconnected and resumes the same way. ' +
       'WebSocket clients connect to /events/ws (same query parameters) and may send {"event":"subscribe"|"unsubscribe","data":{"topics":[...]}}.',
   })
   @ApiProduces('text/event-stream')

@@ -1,4 +1,4 @@
-import type { EventSink, StreamEntry } from '@autonomos/events';
+import type { EventSink, MissedEvents, StreamEntry } from '@autonomos/events';
 import type { FastifyReply } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
 
@@ -25,6 +25,11 @@ export class SseSink implements EventSink {
 
   send(entry: StreamEntry): void {
     this.write(entry.sseFrame);
+  }
+
+  /** A named event without an id: EventSource delivers it to 'missed' listeners and keeps its Last-Event-ID. */
+  missed(gap: MissedEvents): void {
+    this.write(Buffer.from(`event: missed\ndata: ${JSON.stringify(gap)}\n\n`));
   }
 
   heartbeat(): void {

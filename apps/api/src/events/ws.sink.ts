@@ -1,4 +1,4 @@
-import type { EventSink, StreamEntry } from '@autonomos/events';
+import type { EventSink, MissedEvents, StreamEntry } from '@autonomos/events';
 import { WebSocket } from 'ws';
 
 /** A WebSocket client of the hub: events as `{ event: 'event', data }` messages, heartbeats as pings. */
@@ -11,6 +11,10 @@ export class WsSink implements EventSink {
 
   send(entry: StreamEntry): void {
     if (this.socket.readyState === WebSocket.OPEN) this.socket.send(entry.wsFrame);
+  }
+
+  missed(gap: MissedEvents): void {
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify({ event: 'missed', data: gap }));
   }
 
   heartbeat(): void {

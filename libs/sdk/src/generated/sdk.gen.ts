@@ -420,7 +420,7 @@ export const listQuarantine = <ThrowOnError extends boolean = false>(options?: O
 /**
  * Your tenant's live events as server-sent events
  *
- * Each event is `id: <stream id>` and `data: <JSON event>` (id, type, aggregateType, aggregateId, payload, correlationId, occurredAt); `: heartbeat` comments keep the connection open. Reconnect with Last-Event-ID (EventSource does) to receive exactly what you missed, within the last ~10,000 events of your tenant. A client that leaves too much unread is disconnected and resumes the same way. WebSocket clients connect to /events/ws (same query parameters) and may send {"event":"subscribe"|"unsubscribe","data":{"topics":[...]}}.
+ * Each event is `id: <stream id>` and `data: <JSON event>` (id, type, aggregateType, aggregateId, payload, correlationId, occurredAt); `: heartbeat` comments keep the connection open. Reconnect with Last-Event-ID (EventSource does) to receive exactly what you missed, within the last ~10,000 events of your tenant; when some of what you missed may be older than that, an `event: missed` frame (data: lastEventId, oldestKept) comes first, so you know to reload. A client that leaves too much unread is disconnected and resumes the same way. WebSocket clients connect to /events/ws (same query parameters) and may send {"event":"subscribe"|"unsubscribe","data":{"topics":[...]}}.
  */
 export const streamEvents = <ThrowOnError extends boolean = false>(options?: Options<StreamEventsData, ThrowOnError, StreamEventsResponse>) => (options?.client ?? client).sse.get<StreamEventsResponses, StreamEventsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

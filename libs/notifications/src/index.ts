@@ -1,4 +1,5 @@
 export * from './notifications.module';
+export * from './notifications.errors';
 export * from './notification-queue';
 export * from './entities/slack-channel.entity';
 export * from './entities/delivery.entity';

@@ -1,13 +1,14 @@
 import { GetDclSettingsQuery, SetDclSettingsCommand } from '@autonomos/dcl';
-import { GetSlackSettingsQuery, ListDeliveriesQuery, SetSlackWebhookCommand } from '@autonomos/notifications';
+import { GetSlackSettingsQuery, ListDeliveriesQuery, NotifyCommand, notificationsErrors, SetSlackWebhookCommand } from '@autonomos/notifications';
 import { DomainError } from '@autonomos/platform';
 import { GetRepairPolicyQuery, RepairPolicy, SetRepairPolicyCommand } from '@autonomos/repair';
-import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { Roles } from '../http/auth.guard';
-import { DclSettingsDto, DeliveryDto, ListDeliveriesDto, RepairPolicyDto, SetSlackDto, SlackSettingsDto } from './settings.dto';
+import { DclSettingsDto, DeliveryDto, ListDeliveriesDto, RepairPolicyDto, SetSlackDto, SlackSettingsDto, TestNotificationDto } from './settings.dto';
 
 @ApiTags('settings')
 @ApiBearerAuth()
@@ -76,6 +77,24 @@ export class SettingsController {
   async setSlack(@Body() body: SetSlackDto): Promise<SlackSettingsDto> {
     await this.commands.execute(new SetSlackWebhookCommand(body.webhookUrl));
     return this.queries.execute(new GetSlackSettingsQuery());
+  }
+
+  @Post('settings/slack/test')
+  @HttpCode(202)
+  @Roles('admin')
+  @ApiOperation({
+    operationId: 'testSlackWebhook',
+    summary: 'Send a test message to the Slack webhook',
+    description: 'Queued like any notification (retried with backoff); its outcome shows under GET /notifications.',
+  })
+  @ApiAcceptedResponse({ type: TestNotificationDto })
+  @ApiProblems(401, 403, 409)
+  async testSlack(): Promise<TestNotificationDto> {
+    const { deliveryId } = await this.commands.execute(
+      new NotifyCommand({ kind: 'test', dedupeKey: `test:${randomUUID()}`, text: 'AutonomOS test message: review requests and breaking schema drift will arrive here.' }),
+    );
+    if (!deliveryId) throw notificationsErrors.slackNotConfigured();
+    return { deliveryId };
   }
 
   @Delete('settings/slack')

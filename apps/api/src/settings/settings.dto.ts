@@ -1,4 +1,5 @@
 import { DCL_MODES, type DclMode } from '@autonomos/dcl';
+import { NOTIFICATION_KINDS } from '@autonomos/notifications';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsUrl, Max, Min, ValidateNested } from 'class-validator';
@@ -72,13 +73,18 @@ export class SetSlackDto {
   webhookUrl: string;
 }
 
+export class TestNotificationDto {
+  @ApiProperty({ format: 'uuid', description: 'Follow it under GET /notifications.' })
+  deliveryId: string;
+}
+
 const STATUSES = ['queued', 'sent', 'failed'] as const;
 
 export class DeliveryDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: ['review_requested', 'breaking_drift', 'review_escalated'] })
+  @ApiProperty({ enum: NOTIFICATION_KINDS })
   kind: string;
 
   @ApiProperty({ enum: STATUSES })

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 export type DeliveryStatus = 'queued' | 'sent' | 'failed';
-export type NotificationKind = 'review_requested' | 'breaking_drift' | 'review_escalated';
+export const NOTIFICATION_KINDS = ['review_requested', 'breaking_drift', 'review_escalated', 'test'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One notification to Slack and how its delivery went; `dedupe_key` sends each subject once. */
 @Entity('notification_deliveries')

@@ -1081,9 +1081,16 @@ export type SetSlackDto = {
     webhookUrl: string;
 };
 
+export type TestNotificationDto = {
+    /**
+     * Follow it under GET /notifications.
+     */
+    deliveryId: string;
+};
+
 export type DeliveryDto = {
     id: string;
-    kind: 'review_requested' | 'breaking_drift' | 'review_escalated';
+    kind: 'review_requested' | 'breaking_drift' | 'review_escalated' | 'test';
     status: 'queued' | 'sent' | 'failed';
     text: string;
     attempts: number;
@@ -3477,6 +3484,36 @@ export type SetSlackWebhookResponses = {
 };
 
 export type SetSlackWebhookResponse = SetSlackWebhookResponses[keyof SetSlackWebhookResponses];
+
+export type TestSlackWebhookData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/settings/slack/test';
+};
+
+export type TestSlackWebhookErrors = {
+    /**
+     * Unauthorized
+     */
+    401: ProblemDto;
+    /**
+     * Forbidden
+     */
+    403: ProblemDto;
+    /**
+     * Conflict
+     */
+    409: ProblemDto;
+};
+
+export type TestSlackWebhookError = TestSlackWebhookErrors[keyof TestSlackWebhookErrors];
+
+export type TestSlackWebhookResponses = {
+    202: TestNotificationDto;
+};
+
+export type TestSlackWebhookResponse = TestSlackWebhookResponses[keyof TestSlackWebhookResponses];
 
 export type ListNotificationsData = {
     body?: never;

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { FakeSlack, startFakeSlack } from '../support/fake-slack';
 import { newTenant, newUser, PASSWORD, TenantFixture } from '../support/factories';
 import { expectEventually, Stack, startStack } from '../support/stack';
 
@@ -24,6 +25,7 @@ const V1_FIELDS = [
 
 describe('admin console (browser)', () => {
   let stack: Stack;
+  let slackServer: FakeSlack;
   let acme: TenantFixture;
   let reviewer: { email: string };
   let viewer: { email: string };
@@ -51,6 +53,7 @@ describe('admin console (browser)', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     stack = await startStack();
+    slackServer = await startFakeSlack();
     acme = await newTenant(stack.baseUrl, 'Acme Console');
     reviewer = await newUser(stack.baseUrl, acme, 'reviewer');
     viewer = await newUser(stack.baseUrl, acme, 'viewer');
@@ -61,6 +64,7 @@ describe('admin console (browser)', () => {
     await browser?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
     await stack?.close();
+    await slackServer?.close();
   });
 
   it('signs in, shows the tenant and role, and refuses a wrong password with the API problem', async () => {
@@ -85,13 +89,16 @@ describe('admin console (browser)', () => {
     await policy.getByRole('button', { name: 'Save policy' }).click();
     await page.getByRole('status').filter({ hasText: 'Repair policy saved' }).waitFor();
     await expect(getRepairPolicy({ client: acme.client }).then((r) => r.data)).resolves.toMatchObject({ autoApplyThreshold: 0.9, breakingNeedsReview: false });
-    // The Slack webhook is write-only: saved, never shown back, removable.
+    // The Slack webhook is write-only: saved, never shown back, testable, removable.
     const slack = page.getByRole('form', { name: 'Slack webhook' });
-    await slack.getByLabel('Webhook URL').fill('https://hooks.slack.com/services/T000/B000/console-test');
+    await slack.getByLabel('Webhook URL').fill(slackServer.url);
     await slack.getByRole('button', { name: 'Save webhook' }).click();
     await page.getByTestId('slack-status').getByText('configured', { exact: true }).waitFor();
     await expect(slack.getByLabel('Webhook URL').inputValue()).resolves.toBe('');
-    expect(await page.content()).not.toContain('console-test');
+    expect(await page.content()).not.toContain('secret-token');
+    await slack.getByRole('button', { name: 'Send test message' }).click();
+    await page.getByRole('status').filter({ hasText: 'Test message queued' }).waitFor();
+    await expectEventually(async () => slackServer.received.find((m) => m.text.includes('AutonomOS test message')));
     await shot(page, 'settings');
     await slack.getByRole('button', { name: 'Remove webhook' }).click();
     await page.getByTestId('slack-status').getByText('not configured').waitFor();

@@ -1,5 +1,5 @@
 // Admin settings: the repair policy (when a proposal applies itself) and the Slack webhook (write-only).
-import { deleteSlackWebhook, getRepairPolicy, getSlackSettings, setRepairPolicy, setSlackWebhook, type RepairPolicyDto } from '@autonomos/sdk';
+import { deleteSlackWebhook, getRepairPolicy, getSlackSettings, setRepairPolicy, setSlackWebhook, testSlackWebhook, type RepairPolicyDto } from '@autonomos/sdk';
 import { useState, type FormEvent } from 'react';
 import { ApiError, call, client } from '../api';
 import { Badge, Card, ErrorLine, Loading, useLoad, When } from '../ui';
@@ -100,6 +100,10 @@ function Slack() {
     await slack.reload();
     setMessage('Slack webhook removed');
   });
+  const sendTest = () => act(async () => {
+    await call(() => testSlackWebhook({ client }));
+    setMessage('Test message queued: Slack should show it in a moment (failed sends are retried)');
+  });
   const s = slack.data;
   return (
     <Card title="Slack">
@@ -116,6 +120,7 @@ function Slack() {
               <FieldError error={error} field="webhookUrl" />
             </label>
             <button type="submit">{s.configured ? 'Replace webhook' : 'Save webhook'}</button>
+            {s.configured && <button type="button" className="ghost" onClick={() => void sendTest()}>Send test message</button>}
             {s.configured && <button type="button" className="ghost" onClick={() => void remove()}>Remove webhook</button>}
           </form>
           {message && <p className="ok" role="status">{message}</p>}

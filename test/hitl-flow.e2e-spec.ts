@@ -188,6 +188,56 @@ describe('drift → repair → review → replay (e2e)', () => {
     expect((await listNotifications({ client, query: { status: 'sent' } })).data!.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('with "breaking changes need a person", holds even confident renames for review, and the audit log filters what happened', async () => {
+    const strict = await newTenant(stack.baseUrl, 'Strict');
+    const strictReviewer = await newUser(stack.baseUrl, strict, 'reviewer');
+    const client = strict.client;
+    await setRepairPolicy({ client, body: { autoApplyThreshold: 0.5, breakingNeedsReview: true } });
+    const dir = join(stack.api.get(AppConfig).get('FILESOURCE_ROOT'), strict.tenantId, 'costs');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(sharedPath('data', 'filesource', 'cost_reports.csv'), join(dir, 'cost_reports.csv'));
+    const created = await createConnection({ client, body: { name: 'costs', kind: 'filesource', config: { path: 'costs/cost_reports.csv', keyColumns: ['report_id'] } } });
+    const strictConnection = created.data!.id;
+    await task(client, (await syncConnection({ client, path: { id: strictConnection }, body: { mode: 'full' } })).data!.id);
+    const mappingId = (await setMapping({ client, body: { connectionId: strictConnection, stream: 'cost_reports', entity: 'CostLineItem', fields: V1_FIELDS } })).data!.mapping!.mappingId;
+    copyFileSync(sharedPath('data', 'filesource', 'cost_reports_drifted.csv'), join(dir, 'cost_reports.csv'));
+    await task(client, (await runSaga({ client, path: { name: 'drift-scan' }, body: { connectionId: strictConnection } })).data!.id);
+
+    // Everything, renames included, waits for a person; nothing applied itself.
+    const review = await expectEventually(async () => (await listReviewItems({ client, query: { status: 'pending', kind: 'mapping' } })).data!.items[0], 60_000);
+    const changes = ((await getReviewItem({ client, path: { id: review.id } })).data!.payload as { changes: Array<{ column: string; action: string }> }).changes;
+    expect(changes).toEqual(expect.arrayContaining([expect.objectContaining({ column: 'service_name', action: 'map' }), expect.objectContaining({ column: 'cost_usd', action: 'transform' })]));
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // would an auto-apply still follow?
+    const versions = async () => (await getMappingHistory({ client, path: { id: mappingId } })).data!.map((v) => v.change);
+    expect(await versions()).toEqual(['set']);
+    expect((await listAudit({ client, query: { action: 'mapping.auto_applied' } })).data!.items).toEqual([]);
+
+    const decided = await decideReviewItem({ client: strictReviewer.client, path: { id: review.id }, body: { decision: 'approve', reason: 'checked the renames' } });
+    expect(decided.error).toBeUndefined();
+    await expectEventually(async () => ((await versions())[0] === 'review' ? true : undefined));
+    const reviewed = (await getMappingHistory({ client, path: { id: mappingId } })).data![0];
+    expect(reviewed.fields).toContainEqual(expect.objectContaining({ source: 'cost_usd', target: 'BilledCost', transform: { kind: 'money_to_decimal' } }));
+    expect(reviewed.fields.map((f) => f.source)).not.toContain('amount');
+
+    // The audit log, filtered.
+    const byReviewer = (await listAudit({ client, query: { actorId: strictReviewer.id } })).data!.items;
+    expect(byReviewer.length).toBeGreaterThan(0);
+    expect(byReviewer.every((e) => e.actor.id === strictReviewer.id)).toBe(true);
+    expect(byReviewer.map((e) => e.action)).toContain('review.approved');
+    const onReview = (await listAudit({ client, query: { subjectType: 'review_item', subjectId: review.id } })).data!.items;
+    expect(onReview.map((e) => e.action).sort()).toEqual(['review.approved', 'review.requested']);
+    expect((await listAudit({ client, query: { since: new Date(Date.now() + 60_000).toISOString() } })).data!.items).toEqual([]);
+    const firstPage = (await listAudit({ client, query: { limit: 2 } })).data!;
+    const secondPage = (await listAudit({ client, query: { limit: 2, cursor: firstPage.nextCursor! } })).data!;
+    expect(firstPage.items).toHaveLength(2);
+    expect(secondPage.items.length).toBeGreaterThan(0);
+    expect(secondPage.items.filter((e) => firstPage.items.some((f) => f.id === e.id))).toEqual([]);
+    expect((await listAudit({ client: acme.client, query: { subjectId: review.id } })).data!.items).toEqual([]);
+    const badSince = await listAudit({ client, query: { since: 'yesterday' as never } });
+    expect(badSince.response.status).toBe(400);
+    expect(badSince.error).toMatchObject({ errors: [expect.objectContaining({ field: 'since' })] });
+  });
+
   it('refuses self-approval: a person who requested a change cannot approve it', async () => {
     const requested = await setMapping({ client: acme.client, body: { connectionId, stream: 'cost_reports', entity: 'CostLineItem', fields: [{ source: 'report_id', target: 'ChargeDescription' }], review: true } });
     expect(requested.response.status).toBe(202);

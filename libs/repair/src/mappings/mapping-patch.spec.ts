@@ -1,4 +1,5 @@
-import { applyChanges, MappingChange } from './mapping-patch';
+import type { RepairProposal } from '../proposals/repair-proposal';
+import { applyChanges, changesOf, MappingChange } from './mapping-patch';
 import { FieldMapping } from './mapping.types';
 
 const field = (source: string, target: string): FieldMapping => ({ source, target, transform: null, confidence: 1, origin: 'human' });
@@ -26,5 +27,34 @@ describe('applyChanges', () => {
     const once = applyChanges(v1, [unmap]);
     expect(applyChanges(once, [unmap])).toEqual(once);
     expect(once.map((f) => f.source)).toEqual(['amount', 'service']);
+  });
+});
+
+describe('changesOf', () => {
+  const proposal = (p: Partial<RepairProposal> & Pick<RepairProposal, 'action' | 'column' | 'change'>): RepairProposal =>
+    ({ target: 'BilledCost', confidence: 0.95, evidence: {}, ...p }) as RepairProposal;
+  const rename = proposal({ action: 'map', column: 'cost_usd', confidence: 0.97, change: { kind: 'column_renamed', from: 'amount', to: 'cost_usd' } as never });
+  const money = proposal({
+    action: 'transform',
+    column: 'cost_usd',
+    confidence: 0.9,
+    change: { kind: 'type_changed', column: 'cost_usd', renamedFrom: 'amount' } as never,
+    transform: { spec: { kind: 'money_to_decimal' }, preview: [], failed: 0 },
+  });
+
+  it('folds a rename and a type change of one column into one change a reviewer can approve', () => {
+    for (const order of [[rename, money], [money, rename]]) {
+      expect(changesOf(order)).toEqual([
+        expect.objectContaining({ action: 'transform', column: 'cost_usd', target: 'BilledCost', renamedFrom: 'amount', transform: { kind: 'money_to_decimal' }, confidence: 0.9 }),
+      ]);
+    }
+    const fields = applyChanges([field('amount', 'BilledCost')], changesOf([rename, money]));
+    expect(fields).toEqual([expect.objectContaining({ source: 'cost_usd', target: 'BilledCost', transform: { kind: 'money_to_decimal' } })]);
+  });
+
+  it('keeps changes of different columns apart and drops columns left unmapped', () => {
+    const service = proposal({ action: 'map', column: 'service_name', target: 'ServiceName', change: { kind: 'column_renamed', from: 'service', to: 'service_name' } as never });
+    const left = proposal({ action: 'leave_unmapped', column: 'notes', target: null, change: { kind: 'column_added', column: 'notes' } as never });
+    expect(changesOf([rename, service, left]).map((c) => c.column)).toEqual(['cost_usd', 'service_name']);
   });
 });

@@ -19,7 +19,7 @@ export interface MappingChange {
 }
 
 /** The change a proposal asks for; null when it changes nothing (a column left unmapped). */
-export function changeOf(proposal: RepairProposal): MappingChange | null {
+function changeOf(proposal: RepairProposal): MappingChange | null {
   if (proposal.action === 'leave_unmapped' || !proposal.target) return null;
   const change = proposal.change;
   const renamedFrom = change.kind === 'column_renamed' ? change.from : 'renamedFrom' in change ? change.renamedFrom : undefined;
@@ -32,6 +32,34 @@ export function changeOf(proposal: RepairProposal): MappingChange | null {
     confidence: proposal.confidence,
     origin: originOf(proposal),
   };
+}
+
+/**
+ * The changes a set of proposals asks for, one per column: a rename and a type change of the
+ * same column (e.g. `amount` → `cost_usd`, now money text) become one change that maps the
+ * renamed column with the transform, as a reviewer would approve it.
+ */
+export function changesOf(proposals: readonly RepairProposal[]): MappingChange[] {
+  const byColumn = new Map<string, MappingChange>();
+  for (const change of proposals.map(changeOf)) {
+    if (!change) continue;
+    const earlier = byColumn.get(change.column);
+    byColumn.set(
+      change.column,
+      earlier
+        ? {
+            ...earlier,
+            ...change,
+            action: earlier.action === 'transform' || change.action === 'transform' ? 'transform' : change.action,
+            transform: change.transform ?? earlier.transform,
+            ...(change.renamedFrom ?? earlier.renamedFrom ? { renamedFrom: change.renamedFrom ?? earlier.renamedFrom } : {}),
+            confidence: Math.min(earlier.confidence, change.confidence),
+            origin: earlier.origin,
+          }
+        : change,
+    );
+  }
+  return [...byColumn.values()];
 }
 
 /** What the best candidate's evidence leaned on. */

@@ -5,7 +5,7 @@ import { CommandBus, CommandHandler, ICommandHandler, QueryBus } from '@nestjs/c
 import type { RepairProposal } from '../../../proposals/repair-proposal';
 import { MappingRepairEntity } from '../../entities/mapping-repair.entity';
 import { MappingEntity } from '../../entities/mapping.entity';
-import { applyChanges, changeOf, MappingChange } from '../../mapping-patch';
+import { applyChanges, changesOf } from '../../mapping-patch';
 import { MappingStore } from '../../mapping.store';
 import { FieldMapping } from '../../mapping.types';
 import { rememberChanges } from '../../remember-changes';
@@ -34,7 +34,7 @@ export class ResolveRepairHandler implements ICommandHandler<ResolveRepairComman
     const context = { connectionId: mapping.connectionId, stream: mapping.stream, entity: entity.name, samples: repair.samples };
 
     let appliedVersion: number | null = null;
-    const autoChanges = auto.map(changeOf).filter((c): c is MappingChange => c !== null);
+    const autoChanges = changesOf(auto);
     if (autoChanges.length > 0) {
       const applied = await this.db.transaction((manager) =>
         this.store.apply(manager, {
@@ -51,7 +51,7 @@ export class ResolveRepairHandler implements ICommandHandler<ResolveRepairComman
 
     let reviewItemId: string | null = null;
     if (review.length > 0) {
-      const changes = review.map(changeOf).filter((c): c is MappingChange => c !== null);
+      const changes = changesOf(review);
       const { itemId } = await this.commands.execute(
         new RequestReviewCommand({
           kind: 'mapping',

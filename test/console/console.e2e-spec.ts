@@ -130,6 +130,13 @@ describe('admin console (browser)', () => {
     await page.getByRole('button', { name: 'Set mapping' }).click();
     const editor = page.getByRole('form', { name: 'Mapping of cost_reports' });
     await editor.getByLabel('Entity').selectOption('CostLineItem');
+    // The matcher suggests targets from the column names and the profile's sample values; a person checks them.
+    await editor.getByRole('button', { name: 'Suggest targets' }).click();
+    await page.getByRole('status').filter({ hasText: 'unmapped column(s) suggested' }).waitFor();
+    await expect(editor.getByLabel('Target of service', { exact: true }).inputValue()).resolves.toBe('ServiceName');
+    await expect(editor.getByLabel('Target of amount', { exact: true }).inputValue()).resolves.toBe('BilledCost');
+    await editor.getByTestId('suggested-service').filter({ hasText: /\d+% confident/ }).waitFor();
+    await editor.getByLabel('Target of report_id', { exact: true }).selectOption(''); // the sample's v1 leaves the key unmapped
     for (const { source, target } of V1_FIELDS) await editor.getByLabel(`Target of ${source}`, { exact: true }).selectOption(target);
     // A transform that fails on the stream's sample values: the API's problem is shown next to that column.
     await editor.getByLabel('Transform of period_start', { exact: true }).selectOption('to_integer');

@@ -151,7 +151,7 @@ export function Connections() {
   );
 }
 
-type Column = { name: string; type?: string; nullable?: boolean };
+type Column = { name: string; type?: string; nullable?: boolean; profile?: { samples?: string[] } };
 export const columnsOf = (v?: SchemaVersionDto) => ((v?.schema as { columns?: Column[] })?.columns ?? []);
 
 /** Two schema versions side by side: added, removed, retyped columns marked. */
@@ -203,7 +203,7 @@ function StreamHistory({ id, version }: { id: string; version: number }) {
             </div>
             {saved?.stream === s.stream && <p className="ok" role="status">{saved.text}</p>}
             {editing === s.stream && (
-              <MappingEditor connectionId={id} stream={s.stream} columns={columnsOf(s.current).map((c) => c.name)} current={mapping}
+              <MappingEditor connectionId={id} stream={s.stream} columns={columnsOf(s.current)} current={mapping}
                 onCancel={() => setEditing(undefined)} onSaved={(text) => { setSaved({ stream: s.stream, text }); setEditing(undefined); void mappings.reload(); }} />
             )}
             <div className="toolbar">

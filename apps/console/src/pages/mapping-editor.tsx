@@ -1,10 +1,13 @@
 // Sets or edits a stream's mapping (PUT /mappings): an ontology entity, each source column of the stream's current
 // schema mapped to one of the entity's fields or left unmapped, with an optional transform from the safe set.
-import { getOntology, setMapping, type FieldInputDto, type MappingDto } from '@autonomos/sdk';
+// The matcher (POST /repair/match) suggests targets for the columns still unmapped; a person checks them and saves.
+import { getOntology, matchColumns, setMapping, type FieldInputDto, type MappingDto } from '@autonomos/sdk';
 import { useState, type FormEvent } from 'react';
 import { ApiError, call, client } from '../api';
 import { Card, ErrorLine, Loading, useLoad } from '../ui';
 
+/** Below this calibrated confidence a suggestion would be wrong more often than right: the column stays unmapped. */
+const SUGGEST_MIN_CONFIDENCE = 0.5;
 const TRANSFORMS = ['money_to_decimal', 'date_format', 'scale', 'trim', 'case', 'to_integer', 'to_boolean'] as const;
 type TransformKind = (typeof TRANSFORMS)[number];
 
@@ -17,6 +20,14 @@ interface Row {
   from: string; // date_format
   to: string; // date_format (default ISO), case ('lower' | 'upper')
   power10: string; // scale
+  /** The matcher's confidence when the target is its suggestion, not yet a person's choice. */
+  suggested?: number;
+}
+
+/** A column of the stream's current schema, with the sample values its profile kept. */
+export interface SourceColumn {
+  name: string;
+  profile?: { samples?: string[] };
 }
 
 function toRow(source: string, field?: MappingDto['fields'][number]): Row {
@@ -48,21 +59,49 @@ export function MappingEditor({ connectionId, stream, columns, current, onSaved,
   connectionId: string;
   stream: string;
   /** The source columns of the stream's current schema. */
-  columns: string[];
+  columns: SourceColumn[];
   current?: MappingDto;
   onSaved: (message: string) => void;
   onCancel: () => void;
 }) {
   const ontology = useLoad(() => call(() => getOntology({ client })));
+  const names = columns.map((c) => c.name);
+  const [note, setNote] = useState<string>();
   const [entity, setEntity] = useState(current?.entity ?? '');
   const [rows, setRows] = useState<Row[]>(() => {
-    const names = [...columns, ...(current?.fields.map((f) => f.source).filter((s) => !columns.includes(s)) ?? [])];
-    return names.map((c) => toRow(c, current?.fields.find((f) => f.source === c)));
+    const sources = [...columns.map((c) => c.name), ...(current?.fields.map((f) => f.source).filter((s) => !columns.some((c) => c.name === s)) ?? [])];
+    return sources.map((c) => toRow(c, current?.fields.find((f) => f.source === c)));
   });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const fields = ontology.data?.entities.find((e) => e.name === entity)?.fields ?? [];
-  const update = (i: number, patch: Partial<Row>) => setRows((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<Row>) => setRows((all) => all.map((r, j) => (j === i ? { ...r, suggested: undefined, ...patch } : r)));
+
+  const suggest = async () => {
+    setBusy(true);
+    setError(undefined);
+    setNote(undefined);
+    try {
+      const unmapped = rows.filter((r) => !r.target && names.includes(r.source));
+      const source = { columns: columns.filter((c) => unmapped.some((r) => r.source === c.name)).map((c) => ({ name: c.name, samples: c.profile?.samples?.slice(0, 100) ?? [] })) };
+      const result = await call(() => matchColumns({ client, body: { source, target: { entity }, top: 1 } }));
+      // One column per field, the most confident first: the editor saves a one-to-one mapping.
+      const taken = new Set(rows.map((r) => r.target).filter(Boolean));
+      const best = new Map<string, { target: string; confidence: number }>();
+      for (const column of [...result.columns].sort((a, b) => (b.candidates[0]?.confidence ?? 0) - (a.candidates[0]?.confidence ?? 0))) {
+        const top = column.candidates[0];
+        if (!top || top.confidence < SUGGEST_MIN_CONFIDENCE || taken.has(top.target)) continue;
+        taken.add(top.target);
+        best.set(column.source, top);
+      }
+      setRows((all) => all.map((r) => (best.has(r.source) ? { ...r, target: best.get(r.source)!.target, suggested: best.get(r.source)!.confidence } : r)));
+      setNote(`${best.size} of ${unmapped.length} unmapped column(s) suggested: check them before saving`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   // The API names problems by the index of the submitted field (fields[2].transform): map them back to columns.
   const mapped = rows.filter((r) => r.target);
@@ -107,13 +146,14 @@ export function MappingEditor({ connectionId, stream, columns, current, onSaved,
               const problem = problemFor(r.source);
               return (
                 <tr key={r.source}>
-                  <td><code>{r.source}</code>{!columns.includes(r.source) && <span className="muted"> (not in the current schema)</span>}</td>
+                  <td><code>{r.source}</code>{!names.includes(r.source) && <span className="muted"> (not in the current schema)</span>}</td>
                   <td>
                     <select aria-label={`Target of ${r.source}`} value={r.target} onChange={(e) => update(i, { target: e.target.value })} aria-invalid={!!problem}>
                       <option value="">unmapped</option>
                       {fields.map((f) => <option key={f.name} value={f.name}>{f.name} ({f.type})</option>)}
                       {r.target && !fields.some((f) => f.name === r.target) && <option value={r.target}>{r.target}</option>}
                     </select>
+                    {r.suggested !== undefined && <span className="muted" data-testid={`suggested-${r.source}`}> suggested, {Math.round(r.suggested * 100)}% confident</span>}
                   </td>
                   <td>
                     <div className="toolbar">
@@ -146,7 +186,9 @@ export function MappingEditor({ connectionId, stream, columns, current, onSaved,
         </table>
         {error !== undefined && problems.length === 0 && <ErrorLine error={error} />}
         {problems.length > 0 && <p className="error">{(error as ApiError).message}</p>}
+        {note && <p className="ok" role="status">{note}</p>}
         <div className="toolbar">
+          <button type="button" className="ghost" disabled={busy || !entity} onClick={() => void suggest()}>Suggest targets</button>
           <button type="submit" value="apply" disabled={busy || !entity}>Save mapping</button>
           <button type="submit" value="review" className="ghost" disabled={busy || !entity}>Send for review</button>
           <button type="button" className="ghost" onClick={onCancel}>Cancel</button>

@@ -13,7 +13,7 @@ function EditMapping({ mapping, onDone }: { mapping: MappingDto; onDone: (messag
     <>
       <Loading loading={schema.loading} error={schema.error} />
       {schema.data && (
-        <MappingEditor connectionId={mapping.connectionId} stream={mapping.stream} columns={columnsOf(stream?.current).map((c) => c.name)} current={mapping}
+        <MappingEditor connectionId={mapping.connectionId} stream={mapping.stream} columns={columnsOf(stream?.current)} current={mapping}
           onSaved={onDone} onCancel={() => onDone()} />
       )}
     </>

@@ -191,6 +191,28 @@ describe('AOA discovery and demo scan (e2e, fake AOD)', () => {
     expect(status.reviews).toMatchObject({ pending: 78, byKind: { asset: 78 } });
   });
 
+  it('demo scan: pages through an estate larger than one AOD page and stores every asset once', async () => {
+    const big = generateEstate(1_234, 11);
+    const { newTenant } = await import('./support/factories');
+    const tenant = await newTenant(stack.baseUrl, 'Big estate');
+    fake.estate = big;
+    try {
+      const before = fake.requests.length;
+      const scan = await demoScan({ client: tenant.client });
+      expect(scan.response.status).toBe(200);
+      expect(scan.data!.total).toBe(1_234);
+      const pages = fake.requests.slice(before).map((r) => r.body as { scope: string; cursor?: string; limit: number });
+      expect(pages.map((p) => p.cursor)).toEqual([undefined, '500', '1000']);
+      expect(pages.every((p) => p.scope === 'full' && p.limit === 500)).toBe(true);
+      const stored = await allAssets(tenant.client);
+      expect(stored.map((a) => a.id).sort()).toEqual(big.map((a) => a.id).sort());
+      const { high, medium } = scan.data!.levels;
+      expect(scan.data!.reviews.requested).toBe(high.count + medium.count);
+    } finally {
+      fake.estate = generateEstate();
+    }
+  });
+
   it('asset items are decided in the HITL queue: approve, reject, flag; never by their requester, never edited', async () => {
     await demoScan({ client: acme.client });
     const items = await pendingAssetItems(acme.client);

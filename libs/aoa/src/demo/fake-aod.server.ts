@@ -22,6 +22,8 @@ export interface FakeAodOptions {
 export interface FakeAod {
   url: string;
   mode: FakeAodMode;
+  /** The estate it reports from now on (a larger one makes a full scan page). */
+  estate: DiscoveredAsset[];
   /** Every discovery request received, with its correlation id header. */
   requests: { body: unknown; correlationId: string | undefined }[];
   /** The next `count` requests get HTTP `status` (then the mode applies again). */
@@ -46,7 +48,6 @@ function matches(query: string, asset: DiscoveredAsset): boolean {
  * (POST /discover): for e2e tests and `make demo`. It checks requests against the contract too.
  */
 export async function startFakeAod(options: FakeAodOptions = {}): Promise<FakeAod> {
-  const assets = options.assets ?? generateEstate();
   const scannedAt = options.scannedAt ?? ESTATE_SCANNED_AT;
   const slowMs = options.slowMs ?? 30_000;
   const timers = new Set<NodeJS.Timeout>();
@@ -57,6 +58,7 @@ export async function startFakeAod(options: FakeAodOptions = {}): Promise<FakeAo
   };
 
   const answer = (request: DiscoveryRequest): DiscoveryResponse => {
+    const assets = fake.estate;
     if (request.scope === 'full') {
       const start = Number(request.cursor ?? 0);
       const limit = request.limit ?? DEFAULT_PAGE;
@@ -119,6 +121,7 @@ export async function startFakeAod(options: FakeAodOptions = {}): Promise<FakeAo
   const fake: FakeAod = {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     mode: 'ok',
+    estate: options.assets ?? generateEstate(),
     requests: [],
     failNext(count, status = 503) {
       failures = { count, status };

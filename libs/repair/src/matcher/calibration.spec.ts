@@ -1,9 +1,9 @@
 import { calibrate, CALIBRATION, CalibrationFeatures, CalibrationSample, fitCalibration } from './calibration';
 
-const base: CalibrationFeatures = { lexical: 0.5, gap: 0.1, rivals: 0, values: 0, valueBest: 0, caseShare: 0.5 };
+const base: CalibrationFeatures = { lexical: 0.5, gap: 0.1, rivals: 0, values: 0, valueBest: 0 };
 
 describe('calibration', () => {
-  it('maps features into [0,1], increasing in name agreement, in the lead and in how well the rest of the source matches', () => {
+  it('maps features into [0,1], increasing in name agreement and in the lead', () => {
     let last = -1;
     for (let l = 0; l <= 1; l += 0.05) {
       const c = calibrate({ ...base, lexical: l });
@@ -13,25 +13,21 @@ describe('calibration', () => {
       last = c;
     }
     expect(calibrate({ ...base, gap: 0.3 })).toBeGreaterThan(calibrate({ ...base, gap: 0 }));
-    expect(calibrate({ ...base, caseShare: 0.9 })).toBeGreaterThan(calibrate({ ...base, caseShare: 0.1 }));
   });
 
   it('trusts a near tie among many targets less', () => {
     expect(calibrate({ ...base, rivals: Math.log1p(5) })).toBeLessThan(calibrate(base));
   });
 
-  it('reads values that contradict the ranking as a warning, values that agree as no worse than none', () => {
-    const agree = calibrate({ ...base, values: 1, valueBest: 1 });
-    const disagree = calibrate({ ...base, values: 1, valueBest: 0 });
+  it('trusts a candidate more when the values agree with it, less when they point elsewhere, than with no values', () => {
     const none = calibrate(base);
-    expect(disagree).toBeLessThan(none - 0.1);
-    expect(agree).toBeGreaterThan(disagree);
-    expect(Math.abs(agree - none)).toBeLessThan(0.1);
+    expect(calibrate({ ...base, values: 1, valueBest: 1 })).toBeGreaterThan(none + 0.05);
+    expect(calibrate({ ...base, values: 1, valueBest: 0 })).toBeLessThan(none - 0.05);
   });
 
   it('is confident only when the evidence is: an exact, unrivalled name match high, a weak contested one low', () => {
-    expect(calibrate({ lexical: 1, gap: 0.4, rivals: 0, values: 1, valueBest: 1, caseShare: 0.6 })).toBeGreaterThan(0.9);
-    expect(calibrate({ lexical: 0.4, gap: 0.02, rivals: Math.log1p(3), values: 0, valueBest: 0, caseShare: 0.3 })).toBeLessThan(0.3);
+    expect(calibrate({ lexical: 1, gap: 0.4, rivals: 0, values: 1, valueBest: 1 })).toBeGreaterThan(0.9);
+    expect(calibrate({ lexical: 0.4, gap: 0.02, rivals: Math.log1p(3), values: 0, valueBest: 0 })).toBeLessThan(0.25);
   });
 
   it('fits a logistic curve that reproduces observed accuracy', () => {
@@ -41,15 +37,15 @@ describe('calibration', () => {
       for (const gap of [0, 0.5]) {
         const lexical = i / 20;
         const p = 1 / (1 + Math.exp(-(4 * lexical + 2 * gap - 2)));
-        for (let k = 0; k < 100; k++) samples.push({ ...base, lexical, gap, caseShare: (k % 3) / 10, correct: k < Math.round(p * 100) });
+        for (let k = 0; k < 100; k++) samples.push({ ...base, lexical, gap, rivals: (k % 3) / 10, correct: k < Math.round(p * 100) });
       }
     }
     const fitted = fitCalibration(samples);
     expect(fitted.lexical).toBeCloseTo(4, 0);
     expect(fitted.gap).toBeCloseTo(2, 0);
-    expect(fitted.caseShare).toBeCloseTo(0, 0);
+    expect(fitted.rivals).toBeCloseTo(0, 0);
     expect(fitted.bias).toBeCloseTo(-2, 0);
-    expect(calibrate({ ...base, lexical: 0.9, gap: 0, caseShare: 0 }, fitted)).toBeCloseTo(1 / (1 + Math.exp(-1.6)), 1);
+    expect(calibrate({ ...base, lexical: 0.9, gap: 0 }, fitted)).toBeCloseTo(1 / (1 + Math.exp(-1.6)), 1);
     expect(CALIBRATION.lexical).toBeGreaterThan(0);
   });
 });

@@ -51,8 +51,7 @@ interface PreparedTarget extends Side {
 
 type Weight = (word: number) => number;
 
-// What the calibration counts as a strong first candidate (caseShare) and as a rival (rivals).
-const STRONG_SCORE = 0.5;
+// Candidates scoring within this margin of one another are near ties (the calibration's `rivals`).
 const RIVAL_MARGIN = 0.05;
 
 /** A candidate before calibration: its raw score, the evidence behind it and the calibration's features. */
@@ -114,7 +113,6 @@ export async function scoreColumns(
     if (options.llm) order = await rerank(options, source[i], targets, evidence[i], order);
     orders.push(order);
   }
-  const caseShare = orders.filter((o) => o.length && o[0].score >= STRONG_SCORE).length / Math.max(1, orders.length);
 
   return orders.map((order, i) => {
     const bestValue = Math.max(0, ...evidence[i].map((e) => e.valueOverlap ?? 0));
@@ -129,7 +127,6 @@ export async function scoreColumns(
           rivals: Math.log1p(order.filter((o) => o.score >= score - RIVAL_MARGIN).length - 1),
           values: e.valueOverlap === null ? 0 : 1,
           valueBest: bestValue > 0 && e.valueOverlap === bestValue ? 1 : 0,
-          caseShare,
         };
         return { target: targets[j].field.name, score, evidence: e, features };
       }),

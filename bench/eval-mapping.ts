@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     },
     allowPositionals: true,
   });
-  if (!positionals.length) throw new Error('usage: eval-mapping [--one-to-one] [--no-ontology] [--fit-calibration] DIR...');
+  if (!positionals.length) throw new Error('usage: eval-mapping [--one-to-one] [--no-ontology] [--header-only] [--fit-calibration] DIR...');
   const cases = positionals.flatMap((dir) => findCases(resolve(dir)));
   const results: CaseResult[] = [];
   if (values['fit-calibration']) {

@@ -16,8 +16,8 @@ import { Kind, toKind, typeCompatibility } from './type-compat';
 import { profileValues, ValueProfile } from './value-profile';
 import { ValueIndex } from './value-overlap';
 
-// Weights of the signals in the raw score (one set for every case; the calibration maps the
-// raw score to a probability).
+// Weights of the signals in the raw score (one set for every case; the calibration turns the
+// ranking's features into a probability).
 const W = { name: 0.6, description: 0.1, value: 0.4, valueMiss: 0.1, type: 0.2, memory: 0.5 };
 // A pair the one-to-one assignment gave to another source column drops behind the free ones.
 const TAKEN_PENALTY = 0.1;
@@ -25,6 +25,8 @@ const ASSIGN_MIN_SCORE = 0.3;
 // No shared value counts against a pair only when the target lists enough values to be a real
 // sample, not a few illustrations.
 const MISS_MIN_VALUES = 3;
+// Candidates scoring within this margin of one another are near ties (the calibration's `rivals`).
+const RIVAL_MARGIN = 0.05;
 
 interface Ranked {
   j: number;
@@ -50,9 +52,6 @@ interface PreparedTarget extends Side {
 }
 
 type Weight = (word: number) => number;
-
-// Candidates scoring within this margin of one another are near ties (the calibration's `rivals`).
-const RIVAL_MARGIN = 0.05;
 
 /** A candidate before calibration: its raw score, the evidence behind it and the calibration's features. */
 export interface ScoredCandidate {
@@ -107,31 +106,26 @@ export async function scoreColumns(
 
   if (options.oneToOne) applyAssignment(evidence, ranking);
 
-  const orders: Ranked[][] = [];
+  const columns: ScoredColumn[] = [];
   for (let i = 0; i < sources.length; i++) {
     let order = ranking[i].map((score, j) => ({ j, score })).sort((a, b) => b.score - a.score);
     if (options.llm) order = await rerank(options, source[i], targets, evidence[i], order);
-    orders.push(order);
-  }
-
-  return orders.map((order, i) => {
     const bestValue = Math.max(0, ...evidence[i].map((e) => e.valueOverlap ?? 0));
-    return {
-      source: source[i].name,
-      candidates: order.slice(0, top).map(({ j, score }, rank) => {
-        const e = evidence[i][j];
-        const rival = rank === 0 ? (order[1]?.score ?? 0) : order[0].score;
-        const features: CalibrationFeatures = {
-          lexical: Math.max(e.name, e.synonym),
-          gap: score - rival,
-          rivals: Math.log1p(order.filter((o) => o.score >= score - RIVAL_MARGIN).length - 1),
-          values: e.valueOverlap === null ? 0 : 1,
-          valueBest: bestValue > 0 && e.valueOverlap === bestValue ? 1 : 0,
-        };
-        return { target: targets[j].field.name, score, evidence: e, features };
-      }),
-    };
-  });
+    const candidates = order.slice(0, top).map(({ j, score }, rank): ScoredCandidate => {
+      const e = evidence[i][j];
+      const rival = rank === 0 ? (order[1]?.score ?? 0) : order[0].score;
+      const features: CalibrationFeatures = {
+        lexical: Math.max(e.name, e.synonym),
+        gap: score - rival,
+        rivals: Math.log1p(order.filter((o) => o.score >= score - RIVAL_MARGIN).length - 1),
+        values: e.valueOverlap === null ? 0 : 1,
+        valueBest: bestValue > 0 && e.valueOverlap === bestValue ? 1 : 0,
+      };
+      return { target: targets[j].field.name, score, evidence: e, features };
+    });
+    columns.push({ source: source[i].name, candidates });
+  }
+  return columns;
 }
 
 function prepareName(table: WordTable, text: string): Name {

@@ -51,6 +51,11 @@ describe('matchColumns on the drifted cost report', () => {
     expect(top1(result, 'billing_period_start').target).toBe('period_start');
     expect(top1(result, 'service_name').target).toBe('service');
     expect(top1(result, 'billing_period_start').evidence.valueOverlap).toBeNull();
+    const withValues = await matchColumns(drifted, original);
+    for (const col of ['billing_period_start', 'service_name', 'cost_usd']) {
+      expect(top1(result, col).confidence).toBeGreaterThan(0.5);
+      expect(top1(result, col).confidence).toBeLessThan(top1(withValues, col).confidence);
+    }
   });
 });
 

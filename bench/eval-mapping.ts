@@ -4,13 +4,14 @@
 // ../shared/benchmarks/mapping/README.md defines, beside a plain name-similarity baseline
 // and the published figures. --header-only strips the source's sample values (a header-only
 // source). --fit-calibration runs every case twice (with values and header-only), prints the
-// leave-one-case-out calibration (each case scored by constants fitted on the others) and the
-// constants fitted on all of them, for libs/repair/src/matcher/calibration.ts.
+// leave-one-case-out scores (each case calibrated by constants fitted on the other cases only,
+// both runs of a case held out together) and the constants fitted on all of them, for
+// libs/repair/src/matcher/calibration.ts.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { calibrate, calibrationFeatures, CalibrationSample, ColumnMatch, fitCalibration, matchColumns, sequenceRatio, withOntologyHints } from '@autonomos/repair';
+import { calibrate, CALIBRATION, CalibrationParams, CalibrationSample, ColumnMatch, fitCalibration, scoreColumns, ScoredColumn, sequenceRatio, withOntologyHints } from '@autonomos/repair';
 import { readSourceCsv, readTarget } from '../apps/cli/src/schema-files';
 
 interface Scores {
@@ -29,6 +30,9 @@ interface CaseResult {
   samples: CalibrationSample[];
   firsts: First[];
   headerOnly: boolean;
+  scored: ScoredColumn[];
+  truth: Map<string, Set<string>>;
+  truthPairs: number;
 }
 
 interface First {
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
     },
     allowPositionals: true,
   });
-  if (!positionals.length) throw new Error('usage: eval-mapping [--one-to-one] [--no-ontology] [--fit-calibration] DIR...');
+  if (!positionals.length) throw new Error('usage: eval-mapping [--one-to-one] [--no-ontology] [--header-only] [--fit-calibration] DIR...');
   const cases = positionals.flatMap((dir) => findCases(resolve(dir)));
   const results: CaseResult[] = [];
   if (values['fit-calibration']) {
@@ -76,30 +80,38 @@ function familyOf(dir: string): string {
 }
 
 /**
- * Leave-one-case-out: each case (with values and header-only alike) is scored by constants
- * fitted on the other cases only; then the constants fitted on all of them.
+ * Leave-one-case-out: each case (with values and header-only alike) is calibrated by constants
+ * fitted on the other cases only and scored; then the constants fitted on all of them.
  */
 function fitAndCheck(results: CaseResult[]): void {
   const names = [...new Set(results.map((r) => r.name))];
-  const byMode = { values: [] as First[], header: [] as First[] };
+  const heldOut: CaseResult[] = [];
   let logLoss = 0;
   let n = 0;
-  const perCase: string[] = [];
   for (const name of names) {
     const params = fitCalibration(results.filter((r) => r.name !== name).flatMap((r) => r.samples));
     for (const r of results.filter((x) => x.name === name)) {
-      const firsts = r.samples.map((s) => ({ confidence: calibrate(s, params), correct: s.correct }));
-      (r.headerOnly ? byMode.header : byMode.values).push(...firsts);
+      const columns = calibrated(r.scored, params);
+      const firsts = firstCandidates(columns, r.truth);
       for (const f of firsts) logLoss -= Math.log(Math.min(1 - 1e-9, Math.max(1e-9, f.correct ? f.confidence : 1 - f.confidence)));
       n += firsts.length;
-      perCase.push(`${name}${r.headerOnly ? ' (header-only)' : ''} ${f(expectedCalibrationError(firsts))}`);
+      heldOut.push({ ...r, name: `${r.name}${r.headerOnly ? ' (header-only)' : ''}`, family: `${r.family}${r.headerOnly ? ' header-only' : ''}`, engine: { ...score(columns, r.truth, r.truthPairs), ms: r.engine.ms }, firsts });
     }
   }
-  console.log(`leave-one-case-out ECE per case: ${perCase.join('; ')}`);
-  console.log(`leave-one-case-out pooled ECE: with values ${f(expectedCalibrationError(byMode.values))} (${byMode.values.length}), header-only ${f(expectedCalibrationError(byMode.header))} (${byMode.header.length}); log-loss ${(logLoss / n).toFixed(4)}`);
+  console.log('leave-one-case-out (each case calibrated by constants fitted on the other cases):');
+  printTable(heldOut);
+  console.log(`leave-one-case-out log-loss of the first candidates: ${(logLoss / n).toFixed(4)} (${n})`);
   const params = fitCalibration(results.flatMap((r) => r.samples));
   const rounded = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
   console.log(`fitted on all ${results.length} runs (${n} samples):`, JSON.stringify(rounded));
+}
+
+/** The engine's answer: scored candidates with their calibrated confidence. */
+function calibrated(scored: ScoredColumn[], params: CalibrationParams): ColumnMatch[] {
+  return scored.map((c) => ({
+    source: c.source,
+    candidates: c.candidates.map((k) => ({ target: k.target, confidence: calibrate(k.features, params), evidence: k.evidence })),
+  }));
 }
 
 async function runCase(dir: string, oneToOne: boolean, ontology: boolean, headerOnly = false): Promise<CaseResult> {
@@ -117,23 +129,18 @@ async function runCase(dir: string, oneToOne: boolean, ontology: boolean, header
   const source = headerOnly ? read.map((c) => ({ ...c, samples: [] })) : read;
   const rawTarget = readTarget(join(dir, spec.target));
   const target = ontology ? withOntologyHints(rawTarget) : rawTarget;
-  const { columns } = await matchColumns(source, target, { top: 20, oneToOne });
+  const scored = await scoreColumns(source, target, { top: 20, oneToOne });
+  const columns = calibrated(scored, CALIBRATION);
   const engineMs = performance.now() - started;
 
   started = performance.now();
   const baseline = baselineMatch(source.map((c) => c.name), rawTarget.map((t) => t.name));
   const baselineMs = performance.now() - started;
 
-  const samples: CalibrationSample[] = [];
-  for (const col of columns) {
-    const right = truth.get(col.source);
-    if (!right) continue;
-    // The first candidate, as auto-apply decisions and the ECE rest on it.
-    const [first, second] = col.candidates;
-    if (!first) continue;
-    const score = first.evidence.score;
-    samples.push({ ...calibrationFeatures(first.evidence, score, score - (second?.evidence.score ?? 0)), correct: right.has(first.target) });
-  }
+  // The first candidate of each labelled column, as auto-apply decisions and the ECE rest on it.
+  const samples: CalibrationSample[] = scored
+    .filter((c) => truth.has(c.source) && c.candidates.length)
+    .map((c) => ({ ...c.candidates[0].features, correct: truth.get(c.source)!.has(c.candidates[0].target) }));
   return {
     name: basename(dir),
     family: familyOf(dir),
@@ -142,6 +149,9 @@ async function runCase(dir: string, oneToOne: boolean, ontology: boolean, header
     samples,
     firsts: firstCandidates(columns, truth),
     headerOnly,
+    scored,
+    truth,
+    truthPairs: truthRows.length,
   };
 }
 

@@ -1,5 +1,5 @@
 export * from './matcher.types';
-export { calibrationFeatures, matchColumns } from './match-columns';
+export { matchColumns, scoreColumns, ScoredCandidate, ScoredColumn } from './match-columns';
 export { calibrate, fitCalibration, CALIBRATION, CalibrationFeatures, CalibrationParams, CalibrationSample } from './calibration';
 export { assignGreedy, ScoredPair } from './assignment';
 export { tokenize } from './tokenize';

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { getEntity } from '@autonomos/ontology';
 import { previewTransform, suggestTransform } from '../transforms';
 import { entityTargets, withOntologyHints } from './ontology-hints';
-import { matchColumns } from './match-columns';
+import { matchColumns, scoreColumns } from './match-columns';
 import { SourceColumn } from './matcher.types';
 
 const DATA = sharedPath('data', 'filesource');
@@ -51,6 +51,11 @@ describe('matchColumns on the drifted cost report', () => {
     expect(top1(result, 'billing_period_start').target).toBe('period_start');
     expect(top1(result, 'service_name').target).toBe('service');
     expect(top1(result, 'billing_period_start').evidence.valueOverlap).toBeNull();
+    const withValues = await matchColumns(drifted, original);
+    for (const col of ['billing_period_start', 'service_name', 'cost_usd']) {
+      expect(top1(result, col).confidence).toBeGreaterThan(0.5);
+      expect(top1(result, col).confidence).toBeLessThan(top1(withValues, col).confidence);
+    }
   });
 });
 
@@ -99,6 +104,33 @@ describe('matchColumns options', () => {
     const oneToOne = await matchColumns(source, target, { oneToOne: true });
     expect(oneToOne.columns.map((c) => c.candidates[0].target)).toEqual(['cost', 'cost_center']);
     expect(oneToOne.columns[0].candidates[0].evidence.assigned).toBe(true);
+  });
+});
+
+describe('confidence features', () => {
+  const targets = [
+    { name: 'region', samples: ['eu-west-1', 'us-east-1', 'ap-south-1'] },
+    { name: 'region_name' },
+    { name: 'region_label' },
+    { name: 'amount', samples: ['1', '2', '3'] },
+  ];
+
+  it('reads the lead, near ties and value agreement', async () => {
+    const [region] = await scoreColumns([{ name: 'region', samples: ['eu-west-1', 'us-east-1'] }, { name: 'zz_q' }], targets);
+    const [first, second, third] = region.candidates;
+    expect(first.target).toBe('region');
+    expect(first.features).toMatchObject({ lexical: 1, rivals: 0, values: 1, valueBest: 1 });
+    expect(first.features.gap).toBeCloseTo(first.score - second.score, 10);
+    // region_name and region_label sit within a hair of each other, and region above both.
+    expect(second.features.rivals).toBeCloseTo(Math.log(3), 10);
+    expect(second.features.gap).toBeLessThan(0);
+    expect(third.features).toMatchObject({ values: 0, valueBest: 0 });
+  });
+
+  it('makes a clear, value-backed match confident and a blind guess not', async () => {
+    const { columns } = await matchColumns([{ name: 'region', samples: ['eu-west-1', 'us-east-1'] }, { name: 'zz_q' }], targets);
+    expect(columns[0].candidates[0].confidence).toBeGreaterThan(0.9);
+    expect(columns[1].candidates[0].confidence).toBeLessThan(0.2);
   });
 });
 

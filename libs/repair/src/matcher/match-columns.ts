@@ -16,8 +16,8 @@ import { Kind, toKind, typeCompatibility } from './type-compat';
 import { profileValues, ValueProfile } from './value-profile';
 import { ValueIndex } from './value-overlap';
 
-// Weights of the signals in the raw score (one set for every case; the calibration maps the
-// raw score to a probability).
+// Weights of the signals in the raw score (one set for every case; the calibration turns the
+// ranking's features into a probability).
 const W = { name: 0.6, description: 0.1, value: 0.4, valueMiss: 0.1, type: 0.2, memory: 0.5 };
 // A pair the one-to-one assignment gave to another source column drops behind the free ones.
 const TAKEN_PENALTY = 0.1;
@@ -25,6 +25,13 @@ const ASSIGN_MIN_SCORE = 0.3;
 // No shared value counts against a pair only when the target lists enough values to be a real
 // sample, not a few illustrations.
 const MISS_MIN_VALUES = 3;
+// Candidates scoring within this margin of one another are near ties (the calibration's `rivals`).
+const RIVAL_MARGIN = 0.05;
+
+interface Ranked {
+  j: number;
+  score: number;
+}
 
 interface Name {
   words: number[];
@@ -46,6 +53,19 @@ interface PreparedTarget extends Side {
 
 type Weight = (word: number) => number;
 
+/** A candidate before calibration: its raw score, the evidence behind it and the calibration's features. */
+export interface ScoredCandidate {
+  target: string;
+  score: number;
+  evidence: Evidence;
+  features: CalibrationFeatures;
+}
+
+export interface ScoredColumn {
+  source: string;
+  candidates: ScoredCandidate[];
+}
+
 /**
  * Ranks, for every source column, the target fields it most likely maps to, each with a
  * calibrated confidence and the evidence behind it. Pure: all inputs come from the caller.
@@ -55,6 +75,21 @@ export async function matchColumns(
   target: readonly TargetField[],
   options: MatchOptions = {},
 ): Promise<MatchResult> {
+  const columns = await scoreColumns(source, target, options);
+  return {
+    columns: columns.map((c) => ({
+      source: c.source,
+      candidates: c.candidates.map((k): Candidate => ({ target: k.target, confidence: round(calibrate(k.features)), evidence: roundEvidence(k.evidence) })),
+    })),
+  };
+}
+
+/** matchColumns before calibration: the ranked candidates with their raw scores and calibration features. */
+export async function scoreColumns(
+  source: readonly SourceColumn[],
+  target: readonly TargetField[],
+  options: MatchOptions = {},
+): Promise<ScoredColumn[]> {
   const top = options.top ?? 10;
   const table = new WordTable();
   const sources = source.map((c) => prepareSide(table, c.name, c.samples, c.type));
@@ -71,28 +106,26 @@ export async function matchColumns(
 
   if (options.oneToOne) applyAssignment(evidence, ranking);
 
-  const columns: ColumnMatch[] = [];
+  const columns: ScoredColumn[] = [];
   for (let i = 0; i < sources.length; i++) {
     let order = ranking[i].map((score, j) => ({ j, score })).sort((a, b) => b.score - a.score);
     if (options.llm) order = await rerank(options, source[i], targets, evidence[i], order);
-    order = order.slice(0, top);
-    const candidates: Candidate[] = order.map(({ j, score }, rank) => {
+    const bestValue = Math.max(0, ...evidence[i].map((e) => e.valueOverlap ?? 0));
+    const candidates = order.slice(0, top).map(({ j, score }, rank): ScoredCandidate => {
+      const e = evidence[i][j];
       const rival = rank === 0 ? (order[1]?.score ?? 0) : order[0].score;
-      return { target: targets[j].field.name, confidence: round(calibrate(calibrationFeatures(evidence[i][j], score, score - rival))), evidence: roundEvidence(evidence[i][j]) };
+      const features: CalibrationFeatures = {
+        lexical: Math.max(e.name, e.synonym),
+        gap: score - rival,
+        rivals: Math.log1p(order.filter((o) => o.score >= score - RIVAL_MARGIN).length - 1),
+        values: e.valueOverlap === null ? 0 : 1,
+        valueBest: bestValue > 0 && e.valueOverlap === bestValue ? 1 : 0,
+      };
+      return { target: targets[j].field.name, score, evidence: e, features };
     });
     columns.push({ source: source[i].name, candidates });
   }
-  return { columns };
-}
-
-/**
- * What the calibration reads from a candidate: its name agreement, the rest of its score (value,
- * type, description, memory and LLM evidence; smaller when the source is header-only), its lead
- * over the best rival, and whether the name or a curated synonym matches exactly.
- */
-export function calibrationFeatures(e: Evidence, score: number, gap: number): CalibrationFeatures {
-  const lexical = Math.max(e.name, e.synonym);
-  return { lexical, rest: score - W.name * Math.max(e.name, 0.95 * e.synonym), gap, exact: lexical >= 0.999 ? 1 : 0 };
+  return columns;
 }
 
 function prepareName(table: WordTable, text: string): Name {
@@ -212,8 +245,8 @@ async function rerank(
   column: SourceColumn,
   targets: PreparedTarget[],
   evidence: Evidence[],
-  order: Array<{ j: number; score: number }>,
-): Promise<Array<{ j: number; score: number }>> {
+  order: Ranked[],
+): Promise<Ranked[]> {
   const k = options.llmTopK ?? 5;
   const head = order.slice(0, k);
   const scores = await options.llm!(column, head.map(({ j, score }) => ({ target: targets[j].field, score })));

@@ -8,6 +8,7 @@ import { benchDatabase, median, printComparison, startProcess, waitForHttp } fro
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ROUNDS = 2;
+const WARM_UP_S = 3;
 
 /** CPU time (ms) a process has used: less sensitive to a noisy machine than requests/s. */
 function cpuMs(pid: number): number {
@@ -45,13 +46,17 @@ async function main(): Promise<void> {
     const bare = startProcess('bench/support/bare-task-server.ts', { ...db.env, PORT: '3102', BENCH_TENANT_ID: registered.tenantId });
     try {
       await waitForHttp(`http://127.0.0.1:3102/tasks/${task.id}`);
+      // Both servers are warmed up the same way first, so round one measures neither's JIT compilation.
+      for (const url of [`http://127.0.0.1:3101/tasks/${task.id}`, `http://127.0.0.1:3102/tasks/${task.id}`]) {
+        await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_S, headers: auth });
+      }
       const ours: Awaited<ReturnType<typeof load>>[] = [];
       const baseline: Awaited<ReturnType<typeof load>>[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         ours.push(await load(`http://127.0.0.1:3101/tasks/${task.id}`, auth, api.pid!));
         baseline.push(await load(`http://127.0.0.1:3102/tasks/${task.id}`, {}, bare.pid!));
       }
-      console.log(`GET /tasks/:id, ${CONNECTIONS} connections, ${DURATION_S} s per run, ${ROUNDS} alternating rounds`);
+      console.log(`GET /tasks/:id, ${CONNECTIONS} connections, ${DURATION_S} s per run, ${ROUNDS} alternating rounds after a ${WARM_UP_S} s warm-up of each`);
       printComparison('requests/s', 'req/s', ours.map((r) => r.rps), baseline.map((r) => r.rps), 0.6);
       console.log(`  p99: ours ${median(ours.map((r) => r.p99))} ms, baseline ${median(baseline.map((r) => r.p99))} ms`);
       const cpu = (runs: typeof ours) => median(runs.map((r) => r.cpuPerRequest)).toFixed(2);

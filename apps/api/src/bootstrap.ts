@@ -1,5 +1,4 @@
-import { AppConfig, loadConfig, OWNER_DATA_SOURCE, runMigrationsLocked } from '@autonomos/platform';
-import fastifyHelmet from '@fastify/helmet';
+import { AppConfig, loadConfig, OWNER_DATA_SOURCE, RequestContext, runMigrationsLocked } from '@autonomos/platform';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,11 +8,13 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { correlationId } from './http/correlation-id';
 import { ProblemDto } from './http/problem';
+import { logRequests } from './http/request-log';
+import { addSecurityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
 import { Metrics } from './metrics/metrics';
 
@@ -52,7 +53,13 @@ export async function createApi(): Promise<NestFastifyApplication> {
   if (!config.get('DISABLE_AUTO_MIGRATIONS')) await runMigrationsLocked(app.get<DataSource>(getDataSourceToken(OWNER_DATA_SOURCE)));
   await assertApplicationRoleIsolated(app.get(DataSource));
 
-  await app.register(fastifyHelmet, {
+  const fastify = app.getHttpAdapter().getInstance();
+  // First hook: everything after it, up to the request's log line, runs in the request context.
+  const context = app.get(RequestContext);
+  fastify.addHook('onRequest', (request, _reply, done) => context.runRequest(request.id, done));
+  // The process's pino logger (no request is in flight, so not a request-bound child).
+  logRequests(fastify, (await app.resolve(PinoLogger)).logger);
+  await addSecurityHeaders(fastify, {
     // The Swagger UI at /docs needs inline scripts and styles.
     contentSecurityPolicy: { directives: { defaultSrc: [`'self'`], scriptSrc: [`'self'`, `'unsafe-inline'`], styleSrc: [`'self'`, `'unsafe-inline'`], imgSrc: [`'self'`, 'data:'] } },
   });
@@ -65,12 +72,12 @@ export async function createApi(): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
 
   const metrics = app.get(Metrics);
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpDuration.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 
   // The admin console under /console/ (hash routes, so no fallback that could shadow API routes).
@@ -79,7 +86,7 @@ export async function createApi(): Promise<NestFastifyApplication> {
     await app.register(fastifyStatic, { root: consoleDir, prefix: '/console/', redirect: true, decorateReply: false });
     // Notification links have a path form (<CONSOLE_URL>/hitl/items/<id>): the console's index rewrites it to its hash route.
     const index = readFileSync(join(consoleDir, 'index.html'));
-    app.getHttpAdapter().getInstance().get('/console/hitl/items/:id', (_request, reply) => reply.type('text/html; charset=utf-8').send(index));
+    fastify.get('/console/hitl/items/:id', (_request, reply) => reply.type('text/html; charset=utf-8').send(index));
   }
 
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });

@@ -17,9 +17,19 @@ interface ApiKeyRow {
   revoked: boolean;
 }
 
+/** How many verified access tokens are remembered; beyond it the oldest is forgotten. */
+const REMEMBERED_TOKENS = 10_000;
+
 /** Turns a bearer token or an API key into the principal the request acts as. */
 @Injectable()
 export class Authenticator {
+  /**
+   * Access tokens already verified, until they expire: a client sends the same token on every
+   * request, and checking its signature and claims each time was a tenth of a small read's CPU.
+   * Keyed by the whole token, so only the exact signed bytes hit.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
+
   constructor(
     private readonly jwt: JwtService,
     private readonly db: TenantDb,
@@ -33,15 +43,26 @@ export class Authenticator {
   }
 
   async fromAccessToken(token: string): Promise<Principal> {
-    let claims: AccessClaims;
+    const known = this.verified.get(token);
+    if (known && known.expiresAtMs > Date.now()) return known.principal;
+    let claims: AccessClaims & { exp?: number };
     try {
       // Algorithm, issuer and audience are pinned in the JwtModule's verify options.
-      claims = await this.jwt.verifyAsync<AccessClaims>(token);
+      claims = await this.jwt.verifyAsync<AccessClaims & { exp?: number }>(token);
     } catch {
+      this.verified.delete(token); // remembered once, expired since
       throw authErrors.invalidToken();
     }
     if (!claims.sub || !claims.tid || !claims.role) throw authErrors.invalidToken();
-    return { tenantId: claims.tid, actor: { type: 'user', id: claims.sub, role: claims.role } };
+    // Frozen: remembered principals are shared by every request that sends the token.
+    const principal: Principal = Object.freeze({ tenantId: claims.tid, actor: Object.freeze({ type: 'user', id: claims.sub, role: claims.role }) });
+    if (claims.exp) this.remember(token, principal, claims.exp * 1000);
+    return principal;
+  }
+
+  private remember(token: string, principal: Principal, expiresAtMs: number): void {
+    if (this.verified.size >= REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { principal, expiresAtMs });
   }
 
   private async fromApiKey(key: string): Promise<Principal> {

@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './errors/domain-error';
 export * from './context/request-context';
+export * from './logging/logger-options';
 export * from './database/tenant-db';
 export * from './database/database.tokens';
 export * from './database/migration-runner';

@@ -5,7 +5,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { MixedList } from 'typeorm';
 import { AppConfig, loadConfig } from './config/app-config';
 import { RequestContext } from './context/request-context';
@@ -53,15 +52,10 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
-        ClsModule.forRoot({
-          global: true,
-          middleware: {
-            mount: true,
-            generateId: true,
-            idGenerator: (req: { headers: Record<string, string | undefined> }) => req.headers['x-correlation-id'] ?? randomUUID(),
-            setup: (cls) => cls.set('correlationId', cls.getId()),
-          },
-        }),
+        // ClsService only: each entry point enters the context itself (the api's onRequest hook,
+        // jobs, CLI). ClsModule.forRoot would also add a global guard and interceptor, which
+        // cost the rxjs interceptor pipeline on every request even when they do nothing.
+        ClsModule,
         LoggerModule.forRoot(loggerOptions(config)),
         CqrsModule.forRoot(),
         TypeOrmModule.forRoot({

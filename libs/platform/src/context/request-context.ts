@@ -53,6 +53,18 @@ export class RequestContext {
     this.cls.set('actor', actor);
   }
 
+  /**
+   * Runs `next` in a fresh context that knows only the request's correlation id; the auth guard
+   * adds the principal. The api calls it from a Fastify onRequest hook, so everything after it
+   * (hooks, guard, handler, the request's log line) runs inside.
+   */
+  runRequest(correlationId: string, next: () => void): void {
+    this.cls.run(() => {
+      this.cls.set('correlationId', correlationId);
+      next();
+    });
+  }
+
   /** Runs `fn` in a fresh context for a tenant: jobs, sagas, CLI commands. */
   run<T>(tenantId: string, actor: Actor, fn: () => Promise<T>, correlationId?: string): Promise<T> {
     return this.cls.run(async () => {

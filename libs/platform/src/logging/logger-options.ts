@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { ClsServiceManager } from 'nestjs-cls';
 import type { Params } from 'nestjs-pino';
+import pino from 'pino';
 import { AppConfig } from '../config/app-config';
 import type { ContextStore } from '../context/request-context';
 
@@ -24,21 +23,19 @@ export function redactUrl(url: string): string {
   return url.replace(/([?&]access_token=)[^&#]*/gi, '$1[redacted]');
 }
 
+/** Every line written inside a request, job or CLI command names its correlation id, tenant and actor. */
+function contextFields(): Record<string, string | undefined> {
+  const cls = ClsServiceManager.getClsService<ContextStore>();
+  if (!cls.isActive()) return {};
+  return { correlationId: cls.get('correlationId'), tenantId: cls.get('tenantId'), actorId: cls.get('actor')?.id };
+}
+
+/**
+ * One pino logger for the process, with no per-request middleware: pino-http's child logger and
+ * request/response serialisation on every request cost more CPU than the request itself. The
+ * api writes one line per request when it completes (apps/api/src/http/request-log.ts).
+ */
 export function loggerOptions(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.get('LOG_LEVEL'),
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      serializers: { req: (req: { url?: string }) => (req.url ? Object.assign(req, { url: redactUrl(req.url) }) : req) },
-      genReqId: (req: IncomingMessage) => (req.headers['x-correlation-id'] as string | undefined) ?? randomUUID(),
-      // Tenant and actor are known only after the guard ran, so read them when the line is written.
-      customProps: () => {
-        const cls = ClsServiceManager.getClsService<ContextStore>();
-        if (!cls.isActive()) return {};
-        return { tenantId: cls.get('tenantId'), actorId: cls.get('actor')?.id, correlationId: cls.get('correlationId') };
-      },
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health/live' || req.url === '/metrics' },
-      quietReqLogger: true,
-    },
-  };
+  const logger = pino({ level: config.get('LOG_LEVEL'), redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, mixin: contextFields });
+  return { pinoHttp: { logger }, forRoutes: [] };
 }

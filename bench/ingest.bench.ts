@@ -3,7 +3,7 @@
 // into a plain table, alternating, on a fresh database. Prints rows/s, the ratio and the
 // pipeline's peak RSS. BENCH_ROWS overrides the 1,000,000 rows.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,11 +48,32 @@ async function generateCsv(file: string): Promise<number> {
   return out.bytesWritten;
 }
 
-async function rawCopyRowsPerSecond(owner: Client, file: string): Promise<number> {
+async function rawCopy(owner: Client, file: string): Promise<{ rate: number; pgCpuPerRow: number }> {
   await owner.query('TRUNCATE bench_raw');
+  const pgBefore = await postgresCpu(owner);
   const start = process.hrtime.bigint();
   await pipeline(createReadStream(file), owner.query(copyFrom('COPY bench_raw FROM STDIN (FORMAT csv, HEADER true)')));
-  return ROWS / (Number(process.hrtime.bigint() - start) / 1e9);
+  const rate = ROWS / (Number(process.hrtime.bigint() - start) / 1e9);
+  return { rate, pgCpuPerRow: ((await postgresCpuSince(owner, pgBefore)) * 1e6) / ROWS };
+}
+
+/** CPU seconds each of this database's server processes (backends) has used so far, from /proc. */
+async function postgresCpu(owner: Client): Promise<Map<number, number>> {
+  const { rows } = await owner.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const seconds = new Map<number, number>();
+  for (const { pid } of rows) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.length > 13) seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+  }
+  return seconds;
+}
+
+/** PostgreSQL CPU used since `before` (where the time goes), by the backends alive at both ends or started since. */
+async function postgresCpuSince(owner: Client, before: Map<number, number>): Promise<number> {
+  let total = 0;
+  for (const [pid, seconds] of await postgresCpu(owner)) total += seconds - (before.get(pid) ?? 0);
+  return total;
 }
 
 async function main(): Promise<void> {
@@ -85,26 +106,31 @@ async function main(): Promise<void> {
     const context = app.get(RequestContext);
     const commands = app.get(CommandBus);
     const sync = app.get(TaskTypeRegistry).get('aam.sync');
-    const pipelineRowsPerSecond = async (): Promise<{ rate: number; peakRss: number; cpuPerRow: number }> => {
+    const pipelineRowsPerSecond = async (): Promise<{ rate: number; peakRss: number; cpuPerRow: number; pgCpuPerRow: number }> => {
       // A fresh connection each round: a second sync of the same one would only find duplicates.
       return context.run(tenantId, systemActor('bench'), async () => {
         const connection = await commands.execute(new CreateConnectionCommand(`bench ${randomUUID()}`, 'filesource', { path: 'bench/cost_export.csv', keyColumns: ['line_item_id'] }));
         if (process.env.BENCH_DEBUG) console.log(`  before: rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
-        let peakRss = process.memoryUsage().rss;
+        let peakRss = process.memoryUsage.rss();
         let ticks = 0;
+        // rss() alone: memoryUsage() walks the heap, which cost the pipeline 2% of its CPU at this rate.
         const sampler = setInterval(() => {
-          const m = process.memoryUsage();
-          peakRss = Math.max(peakRss, m.rss);
-          if (process.env.BENCH_DEBUG && ++ticks % 10 === 0) console.log(`  rss ${(m.rss / 2 ** 20).toFixed(0)} heap ${(m.heapUsed / 2 ** 20).toFixed(0)}/${(m.heapTotal / 2 ** 20).toFixed(0)} ext ${(m.external / 2 ** 20).toFixed(0)} ab ${(m.arrayBuffers / 2 ** 20).toFixed(0)}`);
+          peakRss = Math.max(peakRss, process.memoryUsage.rss());
+          if (process.env.BENCH_DEBUG && ++ticks % 10 === 0) {
+            const m = process.memoryUsage();
+            console.log(`  rss ${(m.rss / 2 ** 20).toFixed(0)} heap ${(m.heapUsed / 2 ** 20).toFixed(0)}/${(m.heapTotal / 2 ** 20).toFixed(0)} ext ${(m.external / 2 ** 20).toFixed(0)} ab ${(m.arrayBuffers / 2 ** 20).toFixed(0)}`);
+          }
         }, 50);
+        const pgBefore = await postgresCpu(owner);
         const start = process.hrtime.bigint();
         const cpu = process.cpuUsage();
         const result = (await sync.run({ connectionId: connection.id, mode: 'full' }, { taskId: randomUUID(), tenantId, attempt: 1, progress: async () => undefined })) as { written: number };
         const seconds = Number(process.hrtime.bigint() - start) / 1e9;
         const used = process.cpuUsage(cpu);
         clearInterval(sampler);
+        const pgCpu = await postgresCpuSince(owner, pgBefore);
         if (result.written !== ROWS) throw new Error(`the pipeline wrote ${result.written} events, expected ${ROWS}`);
-        return { rate: ROWS / seconds, peakRss, cpuPerRow: (used.user + used.system) / ROWS };
+        return { rate: ROWS / seconds, peakRss, cpuPerRow: (used.user + used.system) / ROWS, pgCpuPerRow: (pgCpu * 1e6) / ROWS };
       });
     };
 
@@ -112,12 +138,13 @@ async function main(): Promise<void> {
     const raw: number[] = [];
     const rss: number[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      raw.push(await rawCopyRowsPerSecond(owner, file));
-      console.log(`round ${round}: raw COPY ${raw.at(-1)!.toFixed(0)} rows/s, load average ${loadavg()[0].toFixed(2)}`);
+      const copy = await rawCopy(owner, file);
+      raw.push(copy.rate);
+      console.log(`round ${round}: raw COPY ${copy.rate.toFixed(0)} rows/s, PostgreSQL CPU per row ${copy.pgCpuPerRow.toFixed(1)} µs; load average ${loadavg()[0].toFixed(2)}`);
       const run = await pipelineRowsPerSecond();
       ours.push(run.rate);
       rss.push(run.peakRss);
-      console.log(`round ${round}: pipeline ${run.rate.toFixed(0)} rows/s, peak RSS ${(run.peakRss / 2 ** 20).toFixed(0)} MB, Node CPU ${run.cpuPerRow.toFixed(1)} µs/row, load average ${loadavg()[0].toFixed(2)}`);
+      console.log(`round ${round}: pipeline ${run.rate.toFixed(0)} rows/s, peak RSS ${(run.peakRss / 2 ** 20).toFixed(0)} MB, CPU per row: Node ${run.cpuPerRow.toFixed(1)} µs, PostgreSQL ${run.pgCpuPerRow.toFixed(1)} µs; load average ${loadavg()[0].toFixed(2)}`);
     }
     printComparison(`FileSource sync of ${ROWS} rows vs raw COPY (heap cap ${HEAP_MB > 0 ? `${HEAP_MB} MB` : 'none'})`, 'rows/s', ours, raw, 0.5);
     console.log(`  peak RSS: ${(Math.max(...rss) / 2 ** 20).toFixed(0)} MB (aim < 512 MB)`);

@@ -127,18 +127,16 @@ export class StreamIngestor {
         // validating that one catches a malformed envelope (bad tenant id, reserved column).
         const problems = encoded.first ? validateCanonicalEvent(encoded.first) : [];
         if (problems.length > 0) throw aamErrors.invalidEvent(accepted[0].position, problems);
-        const header = { tenantId: connection.tenantId, connectionId: connection.id, sourceKind: connection.kind, stream, schemaVersion, ingestedAt: ingestedAt.toISOString() };
+        const header = { tenantId: connection.tenantId, connectionId: connection.id, sourceKind: connection.kind, stream, schemaVersion, fileChecksum: batch.fileChecksum, ingestedAt };
         const batchCursor = batch.cursor;
 
         await settle();
         inflight = (async () => {
-          const outcome = await copy.writeEncoded(header, encoded.copyRows, encoded.ids);
+          const { inserted, fresh } = await copy.writeEncoded(header, encoded);
           counts.read += read;
-          counts.written += outcome.inserted;
-          counts.duplicates += encoded.ids.length - outcome.inserted;
-          // delete(): an event repeated within the batch is new only the first time.
-          const fresh = outcome.fresh;
-          const dcl = encoded.dclPayload(fresh ? (id) => fresh.delete(id) : undefined);
+          counts.written += inserted;
+          counts.duplicates += encoded.ids.length - inserted;
+          const dcl = encoded.dclPayload(fresh ? (i) => fresh[i] : undefined);
           if (dcl !== undefined) await spool.add(dcl);
           await this.quarantine(manager, connection.id, stream, quarantined);
           counts.quarantined += quarantined.length;

@@ -13,8 +13,8 @@ const CURRENT_TENANT = `NULLIF(current_setting('app.tenant_id', true), '')::uuid
  * security, so aam_event_records is partitioned by tenant (one DEFAULT partition for now) and
  * keeps row-level security on the parent, which is the only way the application reads it. The
  * application may only INSERT into the partition (no SELECT, UPDATE or DELETE: it can never
- * read through it), and a statement trigger refuses, in one set-based pass over the COPYed
- * rows, any row whose tenant is not the transaction's, as the policy's WITH CHECK would.
+ * read through it), and a CHECK constraint refuses any row whose tenant is not the
+ * transaction's, as the policy's WITH CHECK would.
  *
  * Existing events move over with their ids; `aam_events` becomes a security_invoker view that
  * rebuilds the old rows (without metadata.contentHash, which the events API computes) for
@@ -39,16 +39,10 @@ export class AamEventRecords1795750000000 implements MigrationInterface {
         }
         await queryRunner.query(`REVOKE ALL ON aam_event_records_default FROM autonomos_app`);
         await queryRunner.query(`GRANT INSERT ON aam_event_records_default TO autonomos_app`);
-        // WITH CHECK for COPY into the partition, only for roles row-level security applies to.
-        await queryRunner.query(`
-            CREATE FUNCTION aam_event_records_check_tenant() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              IF row_security_active('aam_event_records') AND EXISTS (SELECT 1 FROM copied WHERE tenant_id IS DISTINCT FROM ${CURRENT_TENANT}) THEN
-                RAISE EXCEPTION 'new row violates row-level security policy for table "aam_event_records"' USING ERRCODE = 'insufficient_privilege';
-              END IF;
-              RETURN NULL;
-            END $$`);
-        await queryRunner.query(`CREATE TRIGGER aam_event_records_tenant AFTER INSERT ON aam_event_records_default REFERENCING NEW TABLE AS copied FOR EACH STATEMENT EXECUTE FUNCTION aam_event_records_check_tenant()`);
+        // The policy's WITH CHECK, for COPY into the partition, for the roles row-level security
+        // applies to (so not the owner: migrations, restores). A CHECK evaluated per row costs
+        // PostgreSQL about 0.3 µs a row, where a statement trigger over the COPYed rows cost 2-3.
+        await queryRunner.query(`ALTER TABLE aam_event_records_default ADD CONSTRAINT aam_event_records_tenant_check CHECK (NOT row_security_active('aam_event_records'::regclass) OR COALESCE(tenant_id = ${CURRENT_TENANT}, false))`);
 
         // The existing trail: one batch per (connection, stream, schema version, time, file, key list).
         await queryRunner.query(`
@@ -87,7 +81,6 @@ export class AamEventRecords1795750000000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE aam_events ENABLE ROW LEVEL SECURITY`);
         await queryRunner.query(`CREATE POLICY tenant_isolation ON aam_events USING (tenant_id = ${CURRENT_TENANT}) WITH CHECK (tenant_id = ${CURRENT_TENANT})`);
         await queryRunner.query(`DROP TABLE "aam_event_records"`);
-        await queryRunner.query(`DROP FUNCTION aam_event_records_check_tenant()`);
         await queryRunner.query(`DROP TABLE "aam_event_batches"`);
     }
 

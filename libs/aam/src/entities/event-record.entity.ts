@@ -9,7 +9,7 @@ import type { CanonicalOperation, QualityFlag } from '../canonical/canonical-eve
  *
  * Partitioned by tenant (one DEFAULT partition today) because PostgreSQL refuses COPY into a
  * table with row-level security: the application COPYs into the partition, which it may only
- * INSERT into, and a statement trigger refuses rows of another tenant; it reads through this
+ * INSERT into, and a CHECK constraint refuses rows of another tenant; it reads through this
  * parent table, under row-level security. See migration 1795750000000.
  */
 @Entity('aam_event_records')

@@ -27,12 +27,17 @@ function expectSameAsBuilder(ctx: typeof context, records: EncoderInput[]): void
   const events = records.map((r) => buildEventFromCsvRecord(ctx, r, r.discarded ?? []));
   expect(encoded.ids).toEqual(events.map((e) => e.eventId));
   // What the audit trail stores of each event is enough to rebuild it (payload in key order, metadata).
-  const stored = encoded.segments.flatMap((s) => encoded.lines.slice(s.start, s.end).map((line) => toAuditEventView(storedRow(ctx, s.batchId, s.columns, line))));
+  const lines = encoded.copyText().join('').split(/(?<=\n)/);
+  const stored = encoded.segments.flatMap((s) => lines.slice(s.start, s.end).map((line) => toAuditEventView(storedRow(ctx, s.batchId, s.columns, line))));
   expect(stored.map(withPayloadOrder)).toEqual(events.map(({ tenantId, connectionId, sourceKind, ...view }) => withPayloadOrder(view)));
   expect(encoded.segments.map((s) => [s.start, s.end])).toEqual(segmentsOf(events));
   expect(encoded.dclPayload()?.join('')).toBe(JSON.stringify(toDclTablePayload(events)));
-  const keep = (i: number) => i % 2 === 1;
-  if (events.length > 1) expect(encoded.dclPayload(keep)?.join('')).toBe(JSON.stringify(toDclTablePayload(events.filter((_, i) => keep(i)))));
+  // Not a divisor of the chunk size: a selection that restarted counting at each chunk would differ.
+  const keep = (i: number) => i % 3 === 1;
+  if (events.length > 1) {
+    expect(encoded.dclPayload(keep)?.join('')).toBe(JSON.stringify(toDclTablePayload(events.filter((_, i) => keep(i)))));
+    expect(encoded.copyText(keep).join('')).toBe(lines.filter((_, i) => keep(i)).join(''));
+  }
   expect(encoded.first).toEqual(events[0]);
 }
 
@@ -102,6 +107,12 @@ describe('EventBatchEncoder', () => {
     expectSameAsBuilder(context, records);
   });
 
+  it('encodes batches larger than a chunk, and selects the new events across chunks', () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ line: i + 2, row: i + 1, values: { report_id: `CR-${i}`, amount: String(i / 8), note: i % 7 === 0 ? 'tab\there' : '' } }));
+    expectSameAsBuilder(context, many);
+    expectSameAsBuilder(context, [...many, { line: 300, row: 300, values: { report_id: 'CR-x', extra: 'y' } }]);
+  });
+
   it('handles several key columns, no key columns, and a key column the records lack', () => {
     expectSameAsBuilder({ ...context, keyColumns: ['report_id', 'amount'] }, records);
     expectSameAsBuilder({ ...context, keyColumns: [] }, records);
@@ -126,7 +137,8 @@ describe('EventBatchEncoder', () => {
 
   it('encodes an empty batch as nothing', () => {
     const encoded = new EventBatchEncoder(context).encode([]);
-    expect(encoded).toMatchObject({ ids: [], segments: [], lines: [], first: undefined });
+    expect(encoded).toMatchObject({ ids: [], segments: [], first: undefined });
+    expect(encoded.copyText()).toEqual([]);
     expect(encoded.dclPayload()).toBeUndefined();
   });
 });

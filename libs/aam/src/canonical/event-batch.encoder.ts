@@ -30,21 +30,22 @@ export interface EncodedBatch {
   ids: string[];
   segments: EncodedSegment[];
   /**
-   * COPY text-format lines of aam_event_records (RECORD_COLUMNS), one per event, in record
-   * order. Each is one flat string: a line built by `+=` is a tree of fragments that lives as
-   * long as the batch, and marking those trees was most of the garbage collector's work.
+   * COPY text of aam_event_records (RECORD_COLUMNS), one line per event in record order, of the
+   * events `keep` keeps (by index), or of all of them; in chunks. The text is kept as one flat
+   * string per CHUNK_ROWS events: a batch lives across many young-generation collections, and
+   * each collection copies every object still alive (a line built by `+=` is a tree of them).
    */
-  lines: string[];
+  copyText(keep?: (index: number) => boolean): string[];
   /** The first event, fully built by buildEventFromCsvRecord: validated by the caller. */
   first?: CanonicalEvent;
   /** The DCL table payload (JSON, one line, in chunks) of the events `keep` keeps (by index), or of all of them. */
   dclPayload(keep?: (index: number) => boolean): string[] | undefined;
 }
 
-/** Columns of the COPY lines in `lines`. */
+/** Columns of the COPY lines of `copyText()`. */
 export const RECORD_COLUMNS = ['tenant_id', 'batch_id', 'position', 'event_id', 'row_number', 'line', 'record_key', 'operation', 'field_values', 'quality_flags'] as const;
 
-/** Lines or DCL rows joined per chunk: no batch-sized string (V8's large-object space is collected late). */
+/** Lines or DCL rows per chunk: few objects per batch, and no batch-sized string (V8's large-object space is collected late). */
 const CHUNK_ROWS = 100;
 
 const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
@@ -125,8 +126,8 @@ export class EventBatchEncoder {
     const width = columns.length;
     const batchId = randomUUID();
     const ids = new Array<string>(records.length);
-    const lines = new Array<string>(records.length);
-    const dclRows = new Array<string>(records.length);
+    const copyChunks = new Chunks('');
+    const dclChunks = new Chunks(',');
     // Reused per record; joined, so every kept string is flat.
     const quoted = new Array<string>(width);
     // The content hash's input, [["name",value],...] in name order: constant pieces between the values.
@@ -177,13 +178,15 @@ export class EventBatchEncoder {
       line[6] = copyText(recordKey);
       line[8] = copyJson(valuesJson);
       line[9] = (flags === '' ? '\\N' : copyJson('[' + flags + ']')) + '\n';
-      lines[r] = line.join('\t');
+      copyChunks.add(line.join('\t'));
       dcl[0] = '["' + id + '"';
       dcl[1] = recordKeyJson;
       for (let i = 0; i < width; i++) dcl[4 + i] = quoted[i];
       if (width > 0) dcl[3 + width] = quoted[width - 1] + ']';
-      dclRows[r] = dcl.join(',');
+      dclChunks.add(dcl.join(','));
     }
+    copyChunks.flush();
+    dclChunks.flush();
 
     const first = records.length > 0 ? buildEventFromCsvRecord(this.context, records[0]) : undefined;
     if (first && first.eventId !== ids[0]) throw new Error(`event encoder disagrees with the canonical builder on row ${records[0].row}`);
@@ -192,15 +195,13 @@ export class EventBatchEncoder {
     return {
       ids,
       segments,
-      lines,
+      copyText: (keep) => (keep ? keptLines(copyChunks.chunks, keep) : copyChunks.chunks),
       first,
       dclPayload: (keep) => {
-        const rows = keep ? dclRows.filter((_, i) => keep(i)) : dclRows;
+        // Rows are re-read only when some events were not new (a re-sync): JSON.stringify writes them as the encoder did.
+        const rows = keep ? keptRows(dclChunks.chunks, keep) : dclChunks.chunks;
         if (rows.length === 0) return undefined;
-        const chunks: string[] = [];
-        for (let i = 0; i < rows.length; i += CHUNK_ROWS) chunks.push((i === 0 ? header : ',') + rows.slice(i, i + CHUNK_ROWS).join(','));
-        chunks.push(']}');
-        return chunks;
+        return [...rows.map((row, i) => (i === 0 ? header : ',') + row), ']}'];
       },
     };
   }
@@ -230,7 +231,8 @@ interface Layout {
  */
 export function encodeEvents(events: readonly CanonicalEvent[]): EncodedBatch {
   const segments: EncodedSegment[] = [];
-  const lines = events.map((e, i) => {
+  const lines = new Chunks('');
+  events.forEach((e, i) => {
     const columns = Object.keys(e.payload);
     let segment = segments.at(-1);
     if (!segment || !sameList(segment.columns, columns)) {
@@ -238,12 +240,13 @@ export function encodeEvents(events: readonly CanonicalEvent[]): EncodedBatch {
       segments.push(segment);
     }
     segment.end = i + 1;
-    return recordLine(e, segment.batchId, i - segment.start, columns);
+    lines.add(recordLine(e, segment.batchId, i - segment.start, columns));
   });
+  lines.flush();
   return {
     ids: events.map((e) => e.eventId),
     segments,
-    lines,
+    copyText: (keep) => (keep ? keptLines(lines.chunks, keep) : lines.chunks),
     first: events[0],
     dclPayload: (keep) => {
       const kept = keep ? events.filter((_, i) => keep(i)) : events;
@@ -257,6 +260,48 @@ export function recordLine(e: CanonicalEvent, batchId: string, position: number,
   const flags = e.metadata.qualityFlags.length === 0 ? '\\N' : copyJson(JSON.stringify(e.metadata.qualityFlags));
   const fields = [e.tenantId, batchId, position, e.eventId, e.metadata.rowNumber ?? '\\N', e.metadata.line ?? '\\N', copyText(e.recordKey), e.operation];
   return `${fields.join('\t')}\t${copyJson(JSON.stringify(columns.map((c) => e.payload[c])))}\t${flags}\n`;
+}
+
+/** Strings joined CHUNK_ROWS at a time into flat chunks. */
+class Chunks {
+  readonly chunks: string[] = [];
+  private pending: string[] = [];
+
+  constructor(private readonly separator: string) {}
+
+  add(text: string): void {
+    this.pending.push(text);
+    if (this.pending.length === CHUNK_ROWS) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length > 0) this.chunks.push(this.pending.join(this.separator));
+    this.pending = [];
+  }
+}
+
+/** The COPY lines (never holding a raw line break: COPY text escapes them) whose index `keep` keeps. */
+function keptLines(chunks: readonly string[], keep: (index: number) => boolean): string[] {
+  const kept: string[] = [];
+  let index = 0;
+  for (const chunk of chunks) {
+    const lines = chunk.split('\n');
+    lines.pop();
+    const some = lines.filter((_, i) => keep(index + i));
+    index += lines.length;
+    if (some.length > 0) kept.push(some.join('\n') + '\n');
+  }
+  return kept;
+}
+
+/** The DCL rows (JSON arrays, comma-separated in chunks) whose index `keep` keeps, one string each. */
+function keptRows(chunks: readonly string[], keep: (index: number) => boolean): string[] {
+  const kept: string[] = [];
+  let index = 0;
+  for (const chunk of chunks) {
+    for (const row of JSON.parse(`[${chunk}]`) as unknown[]) if (keep(index++)) kept.push(JSON.stringify(row));
+  }
+  return kept;
 }
 
 /** JSON text never holds a raw tab or line break; only its backslashes need doubling. */

@@ -31,9 +31,6 @@ const INSERT_BATCHES = `INSERT INTO aam_event_batches (batch_id, tenant_id, conn
 /** Which of these events the audit trail already has (through the hash index on event_id). */
 const EXISTING = `SELECT r.event_id::text AS id FROM unnest($1::uuid[]) AS i(id) JOIN aam_event_records r ON r.event_id = i.id`;
 
-/** Lines per COPY write: large enough to keep the socket busy, small enough to stay flat. */
-const LINES_PER_WRITE = 200;
-
 /**
  * Writes events to the audit trail: a row per batch in aam_event_batches and a compact row per
  * event COPYed into aam_event_records, on the caller's tenant transaction (row-level security
@@ -74,8 +71,8 @@ export class EventCopyWriter {
   }
 
   /** Writes one encoded batch (see EventBatchEncoder). Returns how many events were new, and which. */
-  async writeEncoded(header: EventBatchHeader, batch: Pick<EncodedBatch, 'ids' | 'segments' | 'lines'>): Promise<WriteOutcome> {
-    const { ids, segments, lines } = batch;
+  async writeEncoded(header: EventBatchHeader, batch: Pick<EncodedBatch, 'ids' | 'segments' | 'copyText'>): Promise<WriteOutcome> {
+    const { ids, segments } = batch;
     if (ids.length === 0) return { inserted: 0 };
     // Every id is added, whatever the outcome: a later batch repeating one is then looked up.
     const unseen = this.seen !== undefined && this.seen.addAll(ids);
@@ -94,8 +91,7 @@ export class EventCopyWriter {
     // turns, even while the caller is encoding the next batch.
     const copy = this.client.query(copyFrom(COPY));
     const done = finished(copy);
-    const kept = fresh ? lines.filter((_, i) => fresh[i]) : lines;
-    for (let i = 0; i < kept.length; i += LINES_PER_WRITE) copy.write(kept.slice(i, i + LINES_PER_WRITE).join(''));
+    for (const chunk of batch.copyText(fresh ? (i) => fresh[i] : undefined)) copy.write(chunk);
     copy.end();
     await done;
     return { inserted, fresh };

@@ -1,7 +1,7 @@
 // The DataSource the TypeORM CLI uses (migration:generate, schema:log): the schema owner's
 // connection, every entity, every migration. Run from dist/ after `npm run build`.
 import 'reflect-metadata';
-import { AuditEventEntity, ConnectionEntity, DriftEntity, QuarantinedRecordEntity, SchemaVersionEntity } from '@autonomos/aam';
+import { ConnectionEntity, DriftEntity, EventBatchEntity, EventRecordEntity, QuarantinedRecordEntity, SchemaVersionEntity } from '@autonomos/aam';
 import { AssetEntity, DiscoveryEntity } from '@autonomos/aoa';
 import { ApiKeyEntity, RefreshTokenEntity, UserEntity } from '@autonomos/auth';
 import { EntityRowEntity, PendingRecordEntity, ViewRefreshEntity, ViewRowEntity } from '@autonomos/dcl';
@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [TenantEntity, UserEntity, RefreshTokenEntity, ApiKeyEntity, TaskEntity, OutboxEventEntity,
-  ConnectionEntity, AuditEventEntity, SchemaVersionEntity, DriftEntity, QuarantinedRecordEntity, MappingMemoryEntity,
+  ConnectionEntity, EventBatchEntity, EventRecordEntity, SchemaVersionEntity, DriftEntity, QuarantinedRecordEntity, MappingMemoryEntity,
   EntityRowEntity, PendingRecordEntity, ViewRowEntity, ViewRefreshEntity,
   MappingEntity, MappingVersionEntity, MappingRepairEntity, RepairPolicyEntity, SagaInboxEntity, SagaScheduleEntity, ReviewItemEntity, AuditEntryEntity,
   SlackChannelEntity, DeliveryEntity, AssetEntity, DiscoveryEntity];

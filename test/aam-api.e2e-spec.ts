@@ -20,6 +20,7 @@ import { sharedPath } from '@autonomos/testing';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client as PgClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { newTenant, newUser, TenantFixture } from './support/factories';
 import { Stack, startStack } from './support/stack';
 
@@ -73,6 +74,41 @@ describe('AAM API: isolation, bad input, secrets (e2e)', () => {
       expect(response.status).toBe(404);
     }
     expect((await getConnection({ client: acme.client, path })).data).toMatchObject({ name: 'costs' });
+  });
+
+  it('keeps the audit trail per tenant in the database too: reads under row-level security, COPY only into the tenant’s own rows', async () => {
+    const app = new PgClient({ connectionString: process.env.DATABASE_URL });
+    await app.connect();
+    const asTenant = async <T>(tenantId: string, work: () => Promise<T>): Promise<T> => {
+      await app.query('BEGIN');
+      try {
+        await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+        return await work();
+      } finally {
+        await app.query('ROLLBACK');
+      }
+    };
+    const copyRecord = (tenantId: string) =>
+      new Promise<void>((resolve, reject) => {
+        const copy = app.query(copyFrom('COPY aam_event_records_default (tenant_id, batch_id, position, event_id, record_key, operation, field_values) FROM STDIN'));
+        copy.on('finish', resolve).on('error', reject);
+        copy.end(`${tenantId}\t${randomUUID()}\t0\t${randomUUID()}\tforged\tupsert\t[]\n`);
+      });
+    try {
+      const count = `SELECT (SELECT count(*) FROM aam_event_records)::int AS records, (SELECT count(*) FROM aam_event_batches)::int AS batches, (SELECT count(*) FROM aam_events)::int AS events`;
+      expect((await asTenant(acme.tenantId, () => app.query(count))).rows[0]).toEqual({ records: 11, batches: 3, events: 11 }); // two cost files of 5 rows, the one good ragged row
+      expect((await asTenant(other.tenantId, () => app.query(count))).rows[0]).toEqual({ records: 0, batches: 0, events: 0 });
+      // The COPY target is write-only for the application: never a way around row-level security.
+      await expect(asTenant(acme.tenantId, () => app.query('SELECT count(*) FROM aam_event_records_default'))).rejects.toThrow(/permission denied/);
+      await expect(asTenant(other.tenantId, () => copyRecord(acme.tenantId))).rejects.toThrow(/violates check constraint "aam_event_records_tenant_check"/);
+      await expect(asTenant('', () => copyRecord(acme.tenantId))).rejects.toThrow(/violates check constraint "aam_event_records_tenant_check"/);
+      await asTenant(other.tenantId, async () => {
+        await copyRecord(other.tenantId);
+        expect((await app.query(count)).rows[0]).toMatchObject({ records: 1 });
+      });
+    } finally {
+      await app.end();
+    }
   });
 
   it('refuses bad input on every endpoint, naming the field, creating nothing', async () => {

@@ -9,7 +9,8 @@ import { StartSyncHandler } from './commands/start-sync/start-sync.handler';
 import { TestConnectionHandler } from './commands/test-connection/test-connection.handler';
 import { UpdateConnectionHandler } from './commands/update-connection/update-connection.handler';
 import { UploadFileHandler } from './commands/upload-file/upload-file.handler';
-import { AuditEventEntity } from './entities/audit-event.entity';
+import { EventBatchEntity } from './entities/event-batch.entity';
+import { EventRecordEntity } from './entities/event-record.entity';
 import { ConnectionEntity } from './entities/connection.entity';
 import { DriftEntity } from './entities/drift.entity';
 import { QuarantinedRecordEntity } from './entities/quarantined-record.entity';
@@ -31,7 +32,7 @@ import { StreamIngestor } from './sync/stream.ingestor';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ConnectionEntity, AuditEventEntity, SchemaVersionEntity, DriftEntity, QuarantinedRecordEntity]),
+    TypeOrmModule.forFeature([ConnectionEntity, EventBatchEntity, EventRecordEntity, SchemaVersionEntity, DriftEntity, QuarantinedRecordEntity]),
     TasksModule,
   ],
   providers: [

@@ -1,5 +1,6 @@
 import type { ConnectionKind } from './connectors/source-connector';
-import type { AuditEventEntity } from './entities/audit-event.entity';
+import { CanonicalEventMetadata, QualityFlag } from './canonical/canonical-event';
+import { payloadHash } from './canonical/canonical-event.builder';
 import type { ConnectionEntity } from './entities/connection.entity';
 import type { DriftEntity } from './entities/drift.entity';
 import type { QuarantinedRecordEntity } from './entities/quarantined-record.entity';
@@ -115,19 +116,44 @@ export interface AuditEventView {
   payload: Record<string, string | null>;
   schemaVersion: string;
   ingestedAt: string;
-  metadata: AuditEventEntity['metadata'];
+  metadata: CanonicalEventMetadata;
 }
 
-export const toAuditEventView = (e: AuditEventEntity): AuditEventView => ({
-  eventId: e.eventId,
-  stream: e.stream,
-  recordKey: e.recordKey,
-  operation: e.operation,
-  payload: e.payload,
-  schemaVersion: e.schemaVersion,
-  ingestedAt: e.ingestedAt.toISOString(),
-  metadata: e.metadata,
-});
+/** An event as the audit trail stores it: its record joined with its batch. */
+export interface AuditEventRow {
+  eventId: string;
+  recordKey: string;
+  operation: string;
+  rowNumber: number | null;
+  line: number | null;
+  fieldValues: Array<string | null>;
+  qualityFlags: QualityFlag[] | null;
+  stream: string;
+  schemaVersion: string;
+  columns: string[];
+  fileChecksum: string | null;
+  ingestedAt: Date;
+}
+
+/** The envelope, rebuilt: payload from the batch's columns and the record's values, the content hash recomputed. */
+export function toAuditEventView(e: AuditEventRow): AuditEventView {
+  const payload: Record<string, string | null> = {};
+  e.columns.forEach((column, i) => (payload[column] = e.fieldValues[i] ?? null));
+  const metadata: CanonicalEventMetadata = { contentHash: payloadHash(payload), qualityFlags: e.qualityFlags ?? [] };
+  if (e.rowNumber !== null) metadata.rowNumber = e.rowNumber;
+  if (e.line !== null) metadata.line = e.line;
+  if (e.fileChecksum !== null) metadata.fileChecksum = e.fileChecksum;
+  return {
+    eventId: e.eventId,
+    stream: e.stream,
+    recordKey: e.recordKey,
+    operation: e.operation,
+    payload,
+    schemaVersion: e.schemaVersion,
+    ingestedAt: e.ingestedAt.toISOString(),
+    metadata,
+  };
+}
 
 export interface Page<T> {
   items: T[];

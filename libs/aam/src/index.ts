@@ -39,7 +39,8 @@ export { CONNECTION_KINDS } from './connectors/source-connector';
 export type { ConnectionKind, ReadRequest, SourceBatch, SourceConnector, SourceRow, StreamInfo, TestResult } from './connectors/source-connector';
 
 // Entities (for the TypeORM CLI's DataSource)
-export { AuditEventEntity } from './entities/audit-event.entity';
+export { EventBatchEntity } from './entities/event-batch.entity';
+export { EventRecordEntity } from './entities/event-record.entity';
 export { ConnectionEntity } from './entities/connection.entity';
 export { DriftEntity } from './entities/drift.entity';
 export { QuarantinedRecordEntity } from './entities/quarantined-record.entity';

@@ -2,7 +2,9 @@ import { v5 as uuidv5 } from 'uuid';
 import { buildEventFromCsvRecord, canonicalEventId, canonicalEventIdFromName, CsvEventContext } from './canonical-event.builder';
 import { CanonicalErrorCode } from './canonical.errors';
 import { toDclTablePayload } from './dcl-table.mapper';
-import { EncoderInput, EventBatchEncoder } from './event-batch.encoder';
+import { AuditEventRow, toAuditEventView } from '../aam.views';
+import { CanonicalEvent } from './canonical-event';
+import { EncoderInput, EventBatchEncoder, RECORD_COLUMNS } from './event-batch.encoder';
 
 const context: CsvEventContext & { schemaVersion: string } = {
   tenantId: '6f1c2b9e-3a4d-4e5f-8a7b-9c0d1e2f3a4b',
@@ -24,15 +26,56 @@ function expectSameAsBuilder(ctx: typeof context, records: EncoderInput[]): void
   const encoded = new EventBatchEncoder(ctx).encode(records);
   const events = records.map((r) => buildEventFromCsvRecord(ctx, r, r.discarded ?? []));
   expect(encoded.ids).toEqual(events.map((e) => e.eventId));
-  const lines = encoded.copyRows.join('').split('\n');
-  expect(lines.pop()).toBe('');
-  expect(lines.map((line) => line.split('\t').map(unescapeCopy))).toEqual(
-    events.map((e) => [e.eventId, e.recordKey, e.operation, JSON.stringify(e.payload), JSON.stringify(e.metadata)]),
-  );
+  // What the audit trail stores of each event is enough to rebuild it (payload in key order, metadata).
+  const lines = encoded.copyText().join('').split(/(?<=\n)/);
+  const stored = encoded.segments.flatMap((s) => lines.slice(s.start, s.end).map((line) => toAuditEventView(storedRow(ctx, s.batchId, s.columns, line))));
+  expect(stored.map(withPayloadOrder)).toEqual(events.map(({ tenantId, connectionId, sourceKind, ...view }) => withPayloadOrder(view)));
+  expect(encoded.segments.map((s) => [s.start, s.end])).toEqual(segmentsOf(events));
   expect(encoded.dclPayload()?.join('')).toBe(JSON.stringify(toDclTablePayload(events)));
-  const keep = new Set(events.filter((_, i) => i % 2 === 1).map((e) => e.eventId));
-  if (keep.size > 0) expect(encoded.dclPayload((id) => keep.has(id))?.join('')).toBe(JSON.stringify(toDclTablePayload(events.filter((e) => keep.has(e.eventId)))));
+  // Not a divisor of the chunk size: a selection that restarted counting at each chunk would differ.
+  const keep = (i: number) => i % 3 === 1;
+  if (events.length > 1) {
+    expect(encoded.dclPayload(keep)?.join('')).toBe(JSON.stringify(toDclTablePayload(events.filter((_, i) => keep(i)))));
+    expect(encoded.copyText(keep).join('')).toBe(lines.filter((_, i) => keep(i)).join(''));
+  }
   expect(encoded.first).toEqual(events[0]);
+}
+
+/** Parses a COPY line back into the row the events API reads, checking the batch fields it carries. */
+function storedRow(ctx: typeof context, batchId: string, columns: string[], line: string): AuditEventRow {
+  expect(line.endsWith('\n')).toBe(true);
+  const fields = line.slice(0, -1).split('\t').map((f) => (f === '\\N' ? null : unescapeCopy(f)));
+  expect(fields).toHaveLength(RECORD_COLUMNS.length);
+  const [tenantId, batch, , eventId, rowNumber, lineNumber, recordKey, operation, values, flags] = fields;
+  expect([tenantId, batch]).toEqual([ctx.tenantId, batchId]);
+  return {
+    eventId: eventId!,
+    recordKey: recordKey!,
+    operation: operation!,
+    rowNumber: Number(rowNumber),
+    line: Number(lineNumber),
+    fieldValues: JSON.parse(values!),
+    qualityFlags: flags === null ? null : JSON.parse(flags),
+    stream: ctx.stream,
+    schemaVersion: ctx.schemaVersion,
+    columns,
+    fileChecksum: ctx.fileChecksum ?? null,
+    ingestedAt: ctx.ingestedAt!,
+  };
+}
+
+/** Payload as entries, so the comparison checks key order too. */
+const withPayloadOrder = <T extends { payload: Record<string, string | null> }>(e: T) => ({ ...e, payload: Object.entries(e.payload) });
+
+/** Runs of events with the same payload keys. */
+function segmentsOf(events: CanonicalEvent[]): number[][] {
+  const runs: number[][] = [];
+  events.forEach((e, i) => {
+    const run = runs.at(-1);
+    if (run && Object.keys(events[run[0]].payload).join('\0') === Object.keys(e.payload).join('\0')) run[1] = i + 1;
+    else runs.push([i, i + 1]);
+  });
+  return runs;
 }
 
 describe('canonicalEventIdFromName', () => {
@@ -64,6 +107,12 @@ describe('EventBatchEncoder', () => {
     expectSameAsBuilder(context, records);
   });
 
+  it('encodes batches larger than a chunk, and selects the new events across chunks', () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ line: i + 2, row: i + 1, values: { report_id: `CR-${i}`, amount: String(i / 8), note: i % 7 === 0 ? 'tab\there' : '' } }));
+    expectSameAsBuilder(context, many);
+    expectSameAsBuilder(context, [...many, { line: 300, row: 300, values: { report_id: 'CR-x', extra: 'y' } }]);
+  });
+
   it('handles several key columns, no key columns, and a key column the records lack', () => {
     expectSameAsBuilder({ ...context, keyColumns: ['report_id', 'amount'] }, records);
     expectSameAsBuilder({ ...context, keyColumns: [] }, records);
@@ -88,7 +137,8 @@ describe('EventBatchEncoder', () => {
 
   it('encodes an empty batch as nothing', () => {
     const encoded = new EventBatchEncoder(context).encode([]);
-    expect(encoded).toMatchObject({ ids: [], copyRows: [], first: undefined });
+    expect(encoded).toMatchObject({ ids: [], segments: [], first: undefined });
+    expect(encoded.copyText()).toEqual([]);
     expect(encoded.dclPayload()).toBeUndefined();
   });
 });

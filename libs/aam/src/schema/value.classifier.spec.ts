@@ -29,6 +29,12 @@ describe('classifyValue', () => {
     ['ana@example.com', 'email', {}],
     ['{"team":"payments"}', 'json', {}],
     ['2025-02-30', 'string', {}],
+    ['2025-04-31', 'string', {}],
+    // Leap days: every fourth year, but not centuries unless divisible by 400.
+    ['2024-02-29', 'date', { datePattern: 'YYYY-MM-DD' }],
+    ['2000-02-29', 'date', { datePattern: 'YYYY-MM-DD' }],
+    ['2023-02-29', 'string', {}],
+    ['1900-02-29', 'string', {}],
     ['us-east-1', 'string', {}],
     ['SKU123', 'string', {}],
     ['AmazonEC2', 'string', {}],

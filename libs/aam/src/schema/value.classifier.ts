@@ -171,9 +171,15 @@ function matchDate(value: string): string | undefined {
   return isDate(+m[3], +m[2], +m[1]) ? 'DD/MM/YYYY' : undefined;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Without building a Date: it runs for every date value a sync reads. */
 function isDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return day <= DAYS_IN_MONTH[month - 1];
+  // Years 0-99 are 1900-1999, as Date.UTC reads them (so "0000-02-29" stays refused).
+  const y = year <= 99 ? 1900 + year : year;
+  return day <= (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28);
 }
 
 function isJson(value: string): boolean {

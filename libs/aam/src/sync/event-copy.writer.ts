@@ -3,44 +3,43 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { EntityManager } from 'typeorm';
 import { CanonicalEvent } from '../canonical/canonical-event';
-import { copyLine, STAGING_COLUMNS } from '../canonical/event-batch.encoder';
+import { EncodedBatch, encodeEvents, RECORD_COLUMNS } from '../canonical/event-batch.encoder';
 
-/** What every event of a batch shares: sent once per batch, not once per row. */
+/** What every event of a batch shares: stored once per batch, in aam_event_batches. */
 export interface EventBatchHeader {
   tenantId: string;
   connectionId: string;
   sourceKind: string;
   stream: string;
   schemaVersion: string;
-  /** ISO 8601. */
-  ingestedAt: string;
+  fileChecksum?: string;
+  ingestedAt: Date;
 }
 
 export interface WriteOutcome {
-  /** Rows new to the audit trail. */
+  /** Events new to the audit trail. */
   inserted: number;
-  /** Ids of the new rows; absent when every event of the batch was new (the usual case). */
-  fresh?: Set<string>;
+  /** Which events (by index) were new; absent when all of them were (the usual case). */
+  fresh?: boolean[];
 }
 
-const COLUMNS = `event_id, tenant_id, connection_id, source_kind, stream, record_key, operation, payload, schema_version, ingested_at, metadata`;
-const SELECT = `SELECT event_id, $1, $2, $3, $4, record_key, operation, payload::json, $5, $6, metadata::json FROM aam_events_staging`;
-/** Events that cannot be in the audit trail yet (see EventCopyWriter.open): a plain insert. */
-const INSERT_NEW = `INSERT INTO aam_events (${COLUMNS}) ${SELECT}`;
-const INSERT = `WITH inserted AS (
-  INSERT INTO aam_events (event_id, tenant_id, connection_id, source_kind, stream, record_key, operation, payload, schema_version, ingested_at, metadata)
-  SELECT event_id, $1, $2, $3, $4, record_key, operation, payload::json, $5, $6, metadata::json FROM aam_events_staging
-  ON CONFLICT (event_id) DO NOTHING
-  RETURNING event_id
-) SELECT count(*)::int AS inserted, CASE WHEN count(*) < $7 THEN array_agg(event_id::text) END AS fresh FROM inserted`;
+/** COPY target: the partition the application may INSERT into (see migration 1795750000000). */
+const COPY = `COPY aam_event_records_default (${RECORD_COLUMNS.join(', ')}) FROM STDIN`;
+const INSERT_BATCHES = `INSERT INTO aam_event_batches (batch_id, tenant_id, connection_id, source_kind, stream, schema_version, columns, file_checksum, record_count, ingested_at)
+  SELECT b.id, $1, $2, $3, $4, $5, ARRAY(SELECT json_array_elements_text(b.columns)), $6, b.count, $7
+  FROM unnest($8::uuid[], $9::json[], $10::int[]) AS b(id, columns, count)`;
+/** Which of these events the audit trail already has (through the hash index on event_id). */
+const EXISTING = `SELECT r.event_id::text AS id FROM unnest($1::uuid[]) AS i(id) JOIN aam_event_records r ON r.event_id = i.id`;
 
 /**
- * Writes events to the audit table with COPY, idempotently. Row-level security refuses COPY
- * straight into aam_events, so each batch is COPYed into a transaction-local staging table
- * that holds only what differs per row (id, key, operation, payload and metadata as text), then
- * moved by one INSERT … SELECT … ON CONFLICT (event_id) DO NOTHING that adds the batch's
- * shared fields as parameters. It runs on the caller's tenant transaction, so row-level
- * security checks every inserted row.
+ * Writes events to the audit trail: a row per batch in aam_event_batches and a compact row per
+ * event COPYed into aam_event_records, on the caller's tenant transaction (row-level security
+ * on the batches, the partition's tenant check on the records).
+ *
+ * Each event once: before a batch is written, the events the trail already has are looked up
+ * by id (a hash index) and left out, as are repeats within the batch. The sync holds the
+ * stream's advisory lock, and event ids embed tenant, connection and stream, so no other writer
+ * can add the same ids meanwhile.
  */
 export class EventCopyWriter {
   private constructor(
@@ -51,27 +50,19 @@ export class EventCopyWriter {
   ) {}
 
   /**
-   * `stream`: the writer is the only one writing this connection's stream in this transaction
-   * (the sync holds the stream's advisory lock, and event ids embed tenant, connection and
-   * stream, so no other stream produces them). If the stream has no events yet, an event can
-   * only collide with one this writer wrote before: a filter of the ids written so far lets a
-   * batch with none seen go in with a plain INSERT, skipping ON CONFLICT's speculative
-   * insertion. A batch with an id the filter may have seen (a duplicate record, or a false
-   * positive) goes through ON CONFLICT DO NOTHING as always. If that reasoning ever failed,
-   * the primary key would refuse the insert and fail the sync: never a duplicate.
+   * `stream`: the writer is the only one writing this connection's stream in this transaction.
+   * If the stream has no events yet, an event can only be in the trail if this writer wrote
+   * it: a filter of the ids written so far lets a batch with none seen skip the lookup. A
+   * batch with an id the filter may have seen (a repeated record, or a false positive) is
+   * looked up as always.
    */
   static async open(manager: EntityManager, stream?: { connectionId: string; stream: string }): Promise<EventCopyWriter> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('EventCopyWriter needs a transaction (TenantDb.transaction)');
     const client = (await manager.queryRunner.connect()) as PoolClient;
-    // Temporary: no WAL, local buffers; created in this transaction, so TRUNCATE is cheap.
-    await manager.query(
-      `CREATE TEMP TABLE IF NOT EXISTS aam_events_staging (event_id uuid NOT NULL, record_key text NOT NULL, operation text NOT NULL, payload text NOT NULL, metadata text NOT NULL) ON COMMIT DROP`,
-    );
-    await manager.query('TRUNCATE aam_events_staging');
     let seen: IdFilter | undefined;
     if (stream) {
       const [{ empty }]: { empty: boolean }[] = await manager.query(
-        'SELECT NOT EXISTS (SELECT 1 FROM aam_events WHERE connection_id = $1 AND stream = $2) AS empty',
+        'SELECT NOT EXISTS (SELECT 1 FROM aam_event_batches WHERE connection_id = $1 AND stream = $2) AS empty',
         [stream.connectionId, stream.stream],
       );
       if (empty) seen = new IdFilter();
@@ -79,65 +70,50 @@ export class EventCopyWriter {
     return new EventCopyWriter(manager, client, seen);
   }
 
-  /**
-   * Writes one batch of pre-encoded rows (COPY text lines of STAGING_COLUMNS, see
-   * EventBatchEncoder) whose event ids are `ids`, in order. Returns how many were new and which.
-   */
-  async writeEncoded(header: EventBatchHeader, copyRows: readonly string[], ids: readonly string[]): Promise<WriteOutcome> {
-    const count = ids.length;
-    if (count === 0) return { inserted: 0, fresh: new Set() };
-    // Every id is added, whatever the outcome: a later batch repeating one is then checked.
+  /** Writes one encoded batch (see EventBatchEncoder). Returns how many events were new, and which. */
+  async writeEncoded(header: EventBatchHeader, batch: Pick<EncodedBatch, 'ids' | 'segments' | 'copyText'>): Promise<WriteOutcome> {
+    const { ids, segments } = batch;
+    if (ids.length === 0) return { inserted: 0 };
+    // Every id is added, whatever the outcome: a later batch repeating one is then looked up.
     const unseen = this.seen !== undefined && this.seen.addAll(ids);
+    const fresh = unseen ? undefined : await this.freshOnes(ids);
+    const inserted = fresh ? fresh.filter(Boolean).length : ids.length;
+    if (inserted === 0) return { inserted, fresh };
+
+    const written = segments
+      .map((s) => ({ id: s.batchId, columns: JSON.stringify(s.columns), count: fresh ? fresh.slice(s.start, s.end).filter(Boolean).length : s.end - s.start }))
+      .filter((s) => s.count > 0);
+    await this.manager.query(INSERT_BATCHES, [
+      header.tenantId, header.connectionId, header.sourceKind, header.stream, header.schemaVersion, header.fileChecksum ?? null, header.ingestedAt.toISOString(),
+      written.map((s) => s.id), written.map((s) => s.columns), written.map((s) => s.count),
+    ]);
     // Written at once into the connection's buffer: the socket drains it whenever the event loop
     // turns, even while the caller is encoding the next batch.
-    const copy = this.client.query(copyFrom(`COPY aam_events_staging (${STAGING_COLUMNS.join(', ')}) FROM STDIN`));
+    const copy = this.client.query(copyFrom(COPY));
     const done = finished(copy);
-    for (const chunk of copyRows) copy.write(chunk);
+    for (const chunk of batch.copyText(fresh ? (i) => fresh[i] : undefined)) copy.write(chunk);
     copy.end();
     await done;
-    const params = [header.tenantId, header.connectionId, header.sourceKind, header.stream, header.schemaVersion, header.ingestedAt];
-    let row: { inserted: number; fresh: string[] | null };
-    if (unseen) {
-      await this.manager.query(INSERT_NEW, params);
-      row = { inserted: count, fresh: null };
-    } else {
-      [row] = await this.manager.query(INSERT, [...params, count]);
-    }
-    await this.manager.query('TRUNCATE aam_events_staging');
-    return row.inserted === count ? { inserted: count } : { inserted: row.inserted, fresh: new Set(row.fresh ?? []) };
+    return { inserted, fresh };
   }
 
-  /** Writes events; returns the events that were not in the audit trail yet, each once. */
+  /** Writes events built by the canonical builder, sharing the first one's batch fields; returns the new ones, each once. */
   async write(events: readonly CanonicalEvent[]): Promise<CanonicalEvent[]> {
-    const fresh: CanonicalEvent[] = [];
-    for (let start = 0; start < events.length; ) {
-      // A run of events sharing the batch fields is one staged batch.
-      const header = headerOf(events[start]);
-      let end = start + 1;
-      while (end < events.length && sameHeader(header, events[end])) end++;
-      const batch = events.slice(start, end);
-      const outcome = await this.writeEncoded(header, batch.map(copyLine), batch.map((e) => e.eventId));
-      // delete(): an event repeated within the batch is new only the first time.
-      fresh.push(...(outcome.fresh ? batch.filter((e) => outcome.fresh!.delete(e.eventId)) : batch));
-      start = end;
-    }
-    return fresh;
+    if (events.length === 0) return [];
+    const [e] = events;
+    const header = { tenantId: e.tenantId, connectionId: e.connectionId, sourceKind: e.sourceKind, stream: e.stream, schemaVersion: e.schemaVersion, fileChecksum: e.metadata.fileChecksum, ingestedAt: new Date(e.ingestedAt) };
+    const stranger = events.find((x) => x.tenantId !== e.tenantId || x.connectionId !== e.connectionId || x.stream !== e.stream || x.schemaVersion !== e.schemaVersion);
+    if (stranger) throw new Error(`event ${stranger.eventId} belongs to another batch than ${e.eventId}`);
+    const { fresh } = await this.writeEncoded(header, encodeEvents(events));
+    return fresh ? events.filter((_, i) => fresh[i]) : [...events];
   }
-}
 
-function headerOf(e: CanonicalEvent): EventBatchHeader {
-  return { tenantId: e.tenantId, connectionId: e.connectionId, sourceKind: e.sourceKind, stream: e.stream, schemaVersion: e.schemaVersion, ingestedAt: e.ingestedAt };
-}
-
-function sameHeader(h: EventBatchHeader, e: CanonicalEvent): boolean {
-  return (
-    h.tenantId === e.tenantId &&
-    h.connectionId === e.connectionId &&
-    h.sourceKind === e.sourceKind &&
-    h.stream === e.stream &&
-    h.schemaVersion === e.schemaVersion &&
-    h.ingestedAt === e.ingestedAt
-  );
+  /** Per event: not in the trail yet, and not a repeat of an earlier event of the batch. */
+  private async freshOnes(ids: readonly string[]): Promise<boolean[]> {
+    const rows: { id: string }[] = await this.manager.query(EXISTING, [ids]);
+    const known = new Set(rows.map((r) => r.id));
+    return ids.map((id) => !known.has(id) && (known.add(id), true));
+  }
 }
 
 /**
@@ -159,8 +135,8 @@ export class IdFilter {
 
   /** Adds an id; true when it was certainly not added before. */
   add(id: string): boolean {
-    const h1 = parseInt(id.slice(0, 8), 16);
-    const h2 = parseInt(id.slice(28, 36), 16) | 1;
+    const h1 = hex32(id, 0);
+    const h2 = hex32(id, 28) | 1;
     let fresh = false;
     for (let i = 0; i < 5; i++) {
       const bit = (h1 + Math.imul(i, h2)) & (IdFilter.BITS - 1);
@@ -173,4 +149,14 @@ export class IdFilter {
     }
     return fresh;
   }
+}
+
+/** The 32-bit number of 8 hex digits of `id` from `at`, without allocating (parseInt needs a slice). */
+function hex32(id: string, at: number): number {
+  let value = 0;
+  for (let i = at; i < at + 8; i++) {
+    const c = id.charCodeAt(i);
+    value = (value << 4) | (c <= 57 ? c - 48 : (c | 32) - 87);
+  }
+  return value >>> 0;
 }

@@ -4,11 +4,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { aamErrors } from '../aam.errors';
 import { validateCanonicalEvent } from '../canonical/canonical-event.validator';
-import { EventBatchEncoder } from '../canonical/event-batch.encoder';
+import { EncoderInput, EventBatchEncoder } from '../canonical/event-batch.encoder';
 import { SourceBatch, SourceConnector } from '../connectors/source-connector';
 import { ConnectionEntity } from '../entities/connection.entity';
 import { QuarantinedRecordEntity } from '../entities/quarantined-record.entity';
-import { applyContract, ContractViolation, SchemaContract } from '../schema/schema.contract';
+import { applyContract, SchemaContract } from '../schema/schema.contract';
 import { inferSchema } from '../schema/schema.inferrer';
 import { DclPublisher, DclSpool } from './dcl.publisher';
 import { EventCopyWriter } from './event-copy.writer';
@@ -121,24 +121,21 @@ export class StreamIngestor {
         const ingestedAt = new Date();
         const context = { tenantId: connection.tenantId, connectionId: connection.id, sourceKind: connection.kind, stream, schemaVersion, fileChecksum: batch.fileChecksum, keyColumns: request.keyColumns, ingestedAt };
         await pause();
-        const inputs = accepted.map((a) => ({ line: a.line ?? a.position, row: a.position, values: a.values, discarded: a.discarded }));
-        const encoded = await new EventBatchEncoder(context).encodeInSlices(inputs, pause);
+        const encoded = await new EventBatchEncoder(context).encodeInSlices(accepted, pause);
         // The encoder builds the first event with the canonical builder and checks it agrees;
         // validating that one catches a malformed envelope (bad tenant id, reserved column).
         const problems = encoded.first ? validateCanonicalEvent(encoded.first) : [];
-        if (problems.length > 0) throw aamErrors.invalidEvent(accepted[0].position, problems);
-        const header = { tenantId: connection.tenantId, connectionId: connection.id, sourceKind: connection.kind, stream, schemaVersion, ingestedAt: ingestedAt.toISOString() };
+        if (problems.length > 0) throw aamErrors.invalidEvent(accepted[0].row, problems);
+        const header = { tenantId: connection.tenantId, connectionId: connection.id, sourceKind: connection.kind, stream, schemaVersion, fileChecksum: batch.fileChecksum, ingestedAt };
         const batchCursor = batch.cursor;
 
         await settle();
         inflight = (async () => {
-          const outcome = await copy.writeEncoded(header, encoded.copyRows, encoded.ids);
+          const { inserted, fresh } = await copy.writeEncoded(header, encoded);
           counts.read += read;
-          counts.written += outcome.inserted;
-          counts.duplicates += encoded.ids.length - outcome.inserted;
-          // delete(): an event repeated within the batch is new only the first time.
-          const fresh = outcome.fresh;
-          const dcl = encoded.dclPayload(fresh ? (id) => fresh.delete(id) : undefined);
+          counts.written += inserted;
+          counts.duplicates += encoded.ids.length - inserted;
+          const dcl = encoded.dclPayload(fresh ? (i) => fresh[i] : undefined);
           if (dcl !== undefined) await spool.add(dcl);
           await this.quarantine(manager, connection.id, stream, quarantined);
           counts.quarantined += quarantined.length;
@@ -180,9 +177,10 @@ export class StreamIngestor {
       violations: [],
     }));
     const current = tracker.current?.schema;
-    type Accepted = { position: number; line?: number; values: Record<string, string | null>; discarded: ContractViolation[] };
+    // What the encoder takes, built once per record: a batch's records outlive many young-generation collections.
+    type Accepted = EncoderInput & { values: Record<string, string | null> };
     if (!current || isPlainEvolve(contract)) {
-      const accepted: Accepted[] = batch.rows.map((row) => ({ position: row.position, line: row.line, values: row.values as Record<string, string | null>, discarded: [] }));
+      const accepted: Accepted[] = batch.rows.map((row) => ({ row: row.position, line: row.line ?? row.position, values: row.values as Record<string, string | null> }));
       return { accepted, quarantined };
     }
     const allowed = new Set(allowedColumns(contract, tracker, batch.columns ?? Object.keys(batch.rows[0]?.values ?? {})));
@@ -195,7 +193,7 @@ export class StreamIngestor {
         continue;
       }
       const values = Object.fromEntries(Object.entries(outcome.record).filter(([name]) => allowed.has(name)));
-      accepted.push({ position: row.position, line: row.line, values, discarded: outcome.discarded });
+      accepted.push({ row: row.position, line: row.line ?? row.position, values, discarded: outcome.discarded });
     }
     return { accepted, quarantined };
   }

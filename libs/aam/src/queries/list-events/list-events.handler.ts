@@ -1,10 +1,17 @@
 import { TenantDb } from '@autonomos/platform';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { toAuditEventView } from '../../aam.views';
+import { AuditEventRow, toAuditEventView } from '../../aam.views';
 import { findConnection } from '../../connection.lookup';
-import { AuditEventEntity } from '../../entities/audit-event.entity';
 import { decodeCursor, encodeCursor } from '../../paging';
 import { ListEventsQuery } from './list-events.query';
+
+const SELECT = `SELECT r.event_id AS "eventId", r.record_key AS "recordKey", r.operation, r.row_number AS "rowNumber", r.line,
+    r.field_values AS "fieldValues", r.quality_flags AS "qualityFlags", b.stream, b.schema_version AS "schemaVersion",
+    b.columns, b.file_checksum AS "fileChecksum", b.ingested_at AS "ingestedAt"
+  FROM aam_event_batches b JOIN aam_event_records r ON r.tenant_id = b.tenant_id AND r.batch_id = b.batch_id
+  WHERE b.connection_id = $1 AND ($2::text IS NULL OR b.stream = $2) AND ($3::timestamptz IS NULL OR (b.ingested_at, r.event_id) < ($3, $4::uuid))
+  ORDER BY b.ingested_at DESC, r.event_id DESC
+  LIMIT $5`;
 
 @QueryHandler(ListEventsQuery)
 export class ListEventsHandler implements IQueryHandler<ListEventsQuery> {
@@ -14,15 +21,8 @@ export class ListEventsHandler implements IQueryHandler<ListEventsQuery> {
     const after = cursor ? decodeCursor(cursor) : undefined;
     const events = await this.db.transaction(async (manager) => {
       await findConnection(manager, connectionId);
-      const query = manager
-        .createQueryBuilder(AuditEventEntity, 'e')
-        .where('e.connection_id = :connectionId', { connectionId })
-        .orderBy('e.ingested_at', 'DESC')
-        .addOrderBy('e.event_id', 'DESC')
-        .limit(limit + 1);
-      if (stream) query.andWhere('e.stream = :stream', { stream });
-      if (after) query.andWhere('(e.ingested_at, e.event_id) < (:at, :id)', after);
-      return query.getMany();
+      const rows: AuditEventRow[] = await manager.query(SELECT, [connectionId, stream ?? null, after?.at ?? null, after?.id ?? null, limit + 1]);
+      return rows;
     });
     const page = events.slice(0, limit);
     const last = page[page.length - 1];

@@ -151,20 +151,35 @@ describe('tasks (e2e)', () => {
     }
   });
 
-  it('publishes task events through the outbox', async () => {
-    const created = await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'events' } } });
-    await waitFor(created.data!.id, ['succeeded']);
+  it('publishes every lifecycle change as a task.status_changed event through the outbox', async () => {
+    const ok = (await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'events' } } })).data!;
+    const flaky = (await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'events', failAttempts: 3 } } })).data!;
+    await waitFor(ok.id, ['succeeded']);
+    await waitFor(flaky.id, ['failed']);
     const owner = new PgClient({ connectionString: process.env.DATABASE_OWNER_URL });
     await owner.connect();
-    try {
-      const statuses = await expectEventually(async () => {
+    const published = (task: TaskDto, count: number) =>
+      expectEventually(async () => {
         const { rows } = await owner.query(
-          `SELECT payload->>'status' AS status FROM outbox_events WHERE aggregate_id = $1 AND published_at IS NOT NULL ORDER BY id`,
-          [created.data!.id],
+          `SELECT event_type, payload FROM outbox_events WHERE aggregate_id = $1 AND published_at IS NOT NULL ORDER BY id`,
+          [task.id],
         );
-        return rows.length === 3 ? rows.map((row) => row.status) : undefined;
+        return rows.length === count ? rows : undefined;
       });
-      expect(statuses).toEqual(['queued', 'running', 'succeeded']);
+    const event = (task: TaskDto, status: string, error: string | null = null) => ({
+      event_type: 'task.status_changed',
+      payload: { type: 'task.status_changed', tenantId: acme.tenantId, aggregateId: task.id, taskId: task.id, taskType: 'demo.echo', status, error },
+    });
+    try {
+      expect(await published(ok, 3)).toEqual([event(ok, 'queued'), event(ok, 'running'), event(ok, 'succeeded')]);
+      // Each of the three runs starts from queued (waiting for its retry); the last failure is final.
+      expect(await published(flaky, 5)).toEqual([
+        event(flaky, 'queued'),
+        event(flaky, 'running'),
+        event(flaky, 'running'),
+        event(flaky, 'running'),
+        event(flaky, 'failed', 'demo failure on attempt 3'),
+      ]);
     } finally {
       await owner.end();
     }

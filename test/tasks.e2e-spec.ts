@@ -57,6 +57,18 @@ describe('tasks (e2e)', () => {
     expect(other.error).toMatchObject({ code: 'idempotency_key_reused' });
   });
 
+  it('creates one task for an Idempotency-Key sent many times at once; the key is per tenant', async () => {
+    const key = randomUUID();
+    const body = { type: 'demo.echo', payload: { message: 'double click' } };
+    const replies = await Promise.all(Array.from({ length: 10 }, () => createTask({ client: acme.client, body, headers: { 'idempotency-key': key } })));
+    expect(replies.map((reply) => reply.response.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(new Set(replies.map((reply) => reply.data!.id)).size).toBe(1);
+    const globex = await newTenant(stack.baseUrl, 'Globex replay');
+    const theirs = await createTask({ client: globex.client, body, headers: { 'idempotency-key': key } });
+    expect(theirs.response.status).toBe(201);
+    expect(theirs.data!.id).not.toBe(replies[0].data!.id);
+  });
+
   it('filters by status and type and pages with a cursor, newest first', async () => {
     const tenant = await newTenant(stack.baseUrl);
     const ids: string[] = [];

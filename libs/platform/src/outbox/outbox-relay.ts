@@ -45,8 +45,14 @@ export class OutboxRelay extends PeriodicJob {
     return this.config.get('OUTBOX_POLL_MS');
   }
 
-  protected tick(): Promise<number> {
-    return this.relayOnce();
+  /** Publishes batch after batch while they come full, so a burst is not paced by the poll interval. */
+  protected async tick(): Promise<number> {
+    let published = 0;
+    for (;;) {
+      const batch = await this.relayOnce();
+      published += batch;
+      if (batch < BATCH_SIZE) return published;
+    }
   }
 
   /** Publishes one batch; returns how many events went out. */

@@ -4,11 +4,12 @@ const FUNCTIONS = [
   'task_create(uuid, uuid, text, jsonb, text, text, text, text)',
   'task_start(uuid, uuid, text)',
   'task_end_run(uuid, uuid, text, jsonb, text, text)',
+  'task_progress(uuid, uuid, integer, text)',
   'task_status_event(tasks, text)',
 ];
 
 /**
- * The hot task transitions (create, start a run, end a run) as functions, so each is one round
+ * The hot task transitions (create, start a run, progress, end a run) as functions, so each is one round
  * trip to PostgreSQL instead of five or six (BEGIN, set_config, read, write, outbox, COMMIT).
  * They run as the caller (SECURITY INVOKER): row-level security applies to the application role
  * as before, after each function sets `app.tenant_id` for its own transaction only. The state
@@ -79,6 +80,14 @@ export class TaskTransitions1795750000000 implements MigrationInterface {
         IF NOT FOUND THEN RETURN false; END IF;
         IF p_status <> 'queued' THEN PERFORM task_status_event(ended, p_correlation_id); END IF;
         RETURN true;
+      END $$`);
+    // Records progress of a running task; false once it is no longer running (cancelled).
+    await queryRunner.query(`CREATE FUNCTION task_progress(p_tenant_id uuid, p_id uuid, p_progress integer, p_message text) RETURNS boolean
+      LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM set_config('app.tenant_id', p_tenant_id::text, true);
+        UPDATE tasks SET progress = p_progress, progress_message = p_message, updated_at = now() WHERE id = p_id AND status = 'running';
+        RETURN FOUND;
       END $$`);
     for (const fn of FUNCTIONS) {
       await queryRunner.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);

@@ -55,7 +55,7 @@ export interface NewTask {
 }
 
 /**
- * The transitions every task goes through (create, start a run, end a run), each one round trip
+ * The transitions every task goes through (create, start a run, progress, end a run), each one round trip
  * to PostgreSQL: the SQL functions of migration TaskTransitions set the context's tenant for
  * their own transaction, so row-level security applies, and write the state change and its
  * outbox event together. The rarer operations (cancel, retry, reads) stay on TenantDb.
@@ -91,6 +91,17 @@ export class TaskStore {
       this.context.correlationId ?? null,
     ]);
     return row && toEntity(row);
+  }
+
+  /** Records progress (0–100); false once the task is no longer running (cancelled). */
+  async progress(taskId: string, progress: number, message: string | null): Promise<boolean> {
+    const [{ running }] = await this.db.query<{ running: boolean }>('SELECT task_progress($1, $2, $3, $4) AS running', [
+      this.context.tenantId,
+      taskId,
+      progress,
+      message,
+    ]);
+    return running;
   }
 
   /** Moves a running task on; false when it was no longer running (cancelled meanwhile). */

@@ -1,4 +1,4 @@
-import { publishTenantEvent, REDIS, RequestContext, TenantDb } from '@autonomos/platform';
+import { publishTenantEvent, REDIS, RequestContext } from '@autonomos/platform';
 import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import Redis from 'ioredis';
@@ -19,7 +19,6 @@ export class RunTaskHandler implements ICommandHandler<RunTaskCommand> {
   private readonly logger = new Logger(RunTaskHandler.name);
 
   constructor(
-    private readonly db: TenantDb,
     private readonly context: RequestContext,
     private readonly registry: TaskTypeRegistry,
     private readonly store: TaskStore,
@@ -50,10 +49,7 @@ export class RunTaskHandler implements ICommandHandler<RunTaskCommand> {
       attempt: task.attempts,
       progress: async (percent, message) => {
         const progress = Math.max(0, Math.min(100, Math.round(percent)));
-        const updated = await this.db.transaction((manager) =>
-          manager.update(TaskEntity, { id: task.id, status: 'running' }, { progress, progressMessage: message ?? null }),
-        );
-        if (!updated.affected) throw new TaskCancelledError();
+        if (!(await this.store.progress(task.id, progress, message ?? null))) throw new TaskCancelledError();
         // Progress is live information, not state that must survive: straight to Redis.
         await publishTenantEvent(this.redis, task.tenantId, {
           id: randomUUID(),

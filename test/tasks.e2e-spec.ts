@@ -163,6 +163,28 @@ describe('tasks (e2e)', () => {
     }
   });
 
+  it('a run ending late changes nothing: a cancelled task stays cancelled, a finished one is finished once', async () => {
+    const long = (await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'late', steps: 100, stepMs: 50 } } })).data!;
+    await waitFor(long.id, ['running']);
+    await cancelTask({ client: acme.client, path: { id: long.id } });
+    const done = (await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'once' } } })).data!;
+    await waitFor(done.id, ['succeeded']);
+    // What a second delivery of each job would do, as the worker does it (application role).
+    const db = new PgClient({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      for (const task of [long, done]) {
+        const ended = await db.query(`SELECT task_end_run($1, $2, 'succeeded', '{"late": true}', NULL, NULL) AS moved`, [acme.tenantId, task.id]);
+        expect(ended.rows).toEqual([{ moved: false }]);
+        expect((await db.query('SELECT * FROM task_start($1, $2, NULL)', [acme.tenantId, task.id])).rows).toEqual([]);
+      }
+    } finally {
+      await db.end();
+    }
+    expect((await getTask({ client: acme.client, path: { id: long.id } })).data).toMatchObject({ status: 'cancelled', result: null });
+    expect((await getTask({ client: acme.client, path: { id: done.id } })).data).toMatchObject({ status: 'succeeded', attempts: 1, result: { echo: 'once' } });
+  });
+
   it('publishes every lifecycle change as a task.status_changed event through the outbox', async () => {
     const ok = (await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'events' } } })).data!;
     const flaky = (await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'events', failAttempts: 3 } } })).data!;

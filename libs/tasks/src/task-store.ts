@@ -55,12 +55,12 @@ export interface NewTask {
 }
 
 /**
- * The transitions every task goes through (create, start a run, progress, end a run), each one round trip
- * to PostgreSQL: the SQL functions of migration TaskTransitions set the context's tenant for
- * their own transaction, so row-level security applies, and write the state change and its
- * outbox event together. The rarer operations (cancel, retry, reads) stay on TenantDb.
+ * The transitions every task goes through (create, start a run, progress, end a run), each one
+ * round trip to PostgreSQL: the SQL functions of migration TaskTransitions set the context's
+ * tenant for their own transaction, so row-level security applies, and write the state change
+ * and its outbox event together. The rarer operations (cancel, retry, reads) stay on TenantDb.
+ * jsonb parameters go as JSON text: pg would turn a JS array into a PostgreSQL array.
  */
-// jsonb parameters go as JSON text: pg would turn a JS array into a PostgreSQL array.
 @Injectable()
 export class TaskStore {
   constructor(

@@ -57,6 +57,18 @@ describe('tasks (e2e)', () => {
     expect(other.error).toMatchObject({ code: 'idempotency_key_reused' });
   });
 
+  it('creates one task for an Idempotency-Key sent many times at once; the key is per tenant', async () => {
+    const key = randomUUID();
+    const body = { type: 'demo.echo', payload: { message: 'double click' } };
+    const replies = await Promise.all(Array.from({ length: 10 }, () => createTask({ client: acme.client, body, headers: { 'idempotency-key': key } })));
+    expect(replies.map((reply) => reply.response.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    expect(new Set(replies.map((reply) => reply.data!.id)).size).toBe(1);
+    const globex = await newTenant(stack.baseUrl, 'Globex replay');
+    const theirs = await createTask({ client: globex.client, body, headers: { 'idempotency-key': key } });
+    expect(theirs.response.status).toBe(201);
+    expect(theirs.data!.id).not.toBe(replies[0].data!.id);
+  });
+
   it('filters by status and type and pages with a cursor, newest first', async () => {
     const tenant = await newTenant(stack.baseUrl);
     const ids: string[] = [];
@@ -151,20 +163,57 @@ describe('tasks (e2e)', () => {
     }
   });
 
-  it('publishes task events through the outbox', async () => {
-    const created = await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'events' } } });
-    await waitFor(created.data!.id, ['succeeded']);
+  it('a run ending late changes nothing: a cancelled task stays cancelled, a finished one is finished once', async () => {
+    const long = (await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'late', steps: 100, stepMs: 50 } } })).data!;
+    await waitFor(long.id, ['running']);
+    await cancelTask({ client: acme.client, path: { id: long.id } });
+    const done = (await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'once' } } })).data!;
+    await waitFor(done.id, ['succeeded']);
+    // What a second delivery of each job would do, as the worker does it (application role).
+    const db = new PgClient({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      for (const task of [long, done]) {
+        const ended = await db.query(`SELECT task_end_run($1, $2, 'succeeded', '{"late": true}', NULL, NULL) AS moved`, [acme.tenantId, task.id]);
+        expect(ended.rows).toEqual([{ moved: false }]);
+        expect((await db.query('SELECT * FROM task_start($1, $2, NULL)', [acme.tenantId, task.id])).rows).toEqual([]);
+      }
+    } finally {
+      await db.end();
+    }
+    expect((await getTask({ client: acme.client, path: { id: long.id } })).data).toMatchObject({ status: 'cancelled', result: null });
+    expect((await getTask({ client: acme.client, path: { id: done.id } })).data).toMatchObject({ status: 'succeeded', attempts: 1, result: { echo: 'once' } });
+  });
+
+  it('publishes every lifecycle change as a task.status_changed event through the outbox', async () => {
+    const ok = (await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'events' } } })).data!;
+    const flaky = (await createTask({ client: acme.client, body: { type: 'demo.echo', payload: { message: 'events', failAttempts: 3 } } })).data!;
+    await waitFor(ok.id, ['succeeded']);
+    await waitFor(flaky.id, ['failed']);
     const owner = new PgClient({ connectionString: process.env.DATABASE_OWNER_URL });
     await owner.connect();
-    try {
-      const statuses = await expectEventually(async () => {
+    const published = (task: TaskDto, count: number) =>
+      expectEventually(async () => {
         const { rows } = await owner.query(
-          `SELECT payload->>'status' AS status FROM outbox_events WHERE aggregate_id = $1 AND published_at IS NOT NULL ORDER BY id`,
-          [created.data!.id],
+          `SELECT event_type, payload FROM outbox_events WHERE aggregate_id = $1 AND published_at IS NOT NULL ORDER BY id`,
+          [task.id],
         );
-        return rows.length === 3 ? rows.map((row) => row.status) : undefined;
+        return rows.length === count ? rows : undefined;
       });
-      expect(statuses).toEqual(['queued', 'running', 'succeeded']);
+    const event = (task: TaskDto, status: string, error: string | null = null) => ({
+      event_type: 'task.status_changed',
+      payload: { type: 'task.status_changed', tenantId: acme.tenantId, aggregateId: task.id, taskId: task.id, taskType: 'demo.echo', status, error },
+    });
+    try {
+      expect(await published(ok, 3)).toEqual([event(ok, 'queued'), event(ok, 'running'), event(ok, 'succeeded')]);
+      // Each of the three runs starts from queued (waiting for its retry); the last failure is final.
+      expect(await published(flaky, 5)).toEqual([
+        event(flaky, 'queued'),
+        event(flaky, 'running'),
+        event(flaky, 'running'),
+        event(flaky, 'running'),
+        event(flaky, 'failed', 'demo failure on attempt 3'),
+      ]);
     } finally {
       await owner.end();
     }

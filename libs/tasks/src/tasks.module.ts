@@ -10,6 +10,7 @@ import { TaskEntity } from './entities/task.entity';
 import { GetTaskHandler } from './queries/get-task/get-task.handler';
 import { ListTasksHandler } from './queries/list-tasks/list-tasks.handler';
 import { TaskQueue, TASKS_QUEUE } from './task-queue';
+import { TaskStore } from './task-store';
 import { TaskTypeRegistry } from './task-type-registry';
 
 @Module({
@@ -17,6 +18,7 @@ import { TaskTypeRegistry } from './task-type-registry';
   providers: [
     TaskTypeRegistry,
     TaskQueue,
+    TaskStore,
     CreateTaskHandler,
     CancelTaskHandler,
     RetryTaskHandler,

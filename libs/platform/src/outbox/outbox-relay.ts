@@ -13,6 +13,9 @@ import { appendTenantEvent } from './tenant-events';
 // One relay publishes at a time, across all workers, so events leave in id order.
 const RELAY_LOCK_KEY = 727_002;
 const BATCH_SIZE = 500;
+// A burst drains without waiting for the next poll, up to this many batches, so a shutdown waits
+// for a bounded run.
+const MAX_BATCHES_PER_TICK = 20;
 
 interface OutboxRow {
   id: string;
@@ -45,8 +48,15 @@ export class OutboxRelay extends PeriodicJob {
     return this.config.get('OUTBOX_POLL_MS');
   }
 
-  protected tick(): Promise<number> {
-    return this.relayOnce();
+  /** Publishes batch after batch while they come full, so a burst is not paced by the poll interval. */
+  protected async tick(): Promise<number> {
+    let published = 0;
+    for (let batches = 0; batches < MAX_BATCHES_PER_TICK; batches++) {
+      const batch = await this.relayOnce();
+      published += batch;
+      if (batch < BATCH_SIZE) break;
+    }
+    return published;
   }
 
   /** Publishes one batch; returns how many events went out. */

@@ -18,6 +18,19 @@ export async function copyOutToFile(manager: EntityManager, copySql: string, pat
   await pipeline(client.query(copyTo(copySql)), createWriteStream(path));
 }
 
+/** `COPY … FROM STDIN` of text already in COPY's text format. */
+export async function copyIn(manager: EntityManager, copySql: string, text: string): Promise<void> {
+  const client = await clientOf(manager);
+  await pipeline(Readable.from([text]), client.query(copyFrom(copySql)));
+}
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value as a field of COPY's text format (`\N` is NULL). */
+export function copyField(value: string | null): string {
+  return value === null ? '\\N' : value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]);
+}
+
 /** Streams lines of a file, each turned into a COPY line by `toLine`, into `COPY … FROM STDIN`. */
 export async function copyInFromLines(manager: EntityManager, copySql: string, path: string, toLine: (line: string, index: number) => string): Promise<number> {
   const client = await clientOf(manager);

@@ -90,14 +90,17 @@ async function main(): Promise<void> {
         await commands.execute(new SetMappingCommand(connection.id, 'costs', 'CostLineItem', SOURCE.map((source, j) => ({ source, target: TARGET[j] }))));
         const key = `aam:dcl:${tenantId}:filesource`;
         const columns = ['_aam_event_id', '_aam_record_key', '_aam_operation', '_aam_schema_version', 'id', ...SOURCE];
+        // The events as the AAM publishes them, built before the clock starts (as the direct path's CSV is).
+        const payloads: string[] = [];
+        for (let b = 0; b < ROWS; b += BATCH) {
+          const rows = Array.from({ length: Math.min(BATCH, ROWS - b) }, (_, k) => [randomUUID(), `r${b + k}`, 'upsert', 'v1', `r${b + k}`, ...record(b + k)]);
+          payloads.push(JSON.stringify({ table: 'costs', columns, rows }));
+        }
         const start = process.hrtime.bigint();
         let lastId = '';
-        for (let from = 0; from < ROWS; from += BATCH * 16) {
+        for (let from = 0; from < payloads.length; from += 16) {
           const multi = redis.pipeline();
-          for (let b = from; b < Math.min(ROWS, from + BATCH * 16); b += BATCH) {
-            const rows = Array.from({ length: Math.min(BATCH, ROWS - b) }, (_, k) => [randomUUID(), `r${b + k}`, 'upsert', 'v1', `r${b + k}`, ...record(b + k)]);
-            multi.xadd(key, '*', 'connectionId', connection.id, 'payload', JSON.stringify({ table: 'costs', columns, rows }));
-          }
+          for (const payload of payloads.slice(from, from + 16)) multi.xadd(key, '*', 'connectionId', connection.id, 'payload', payload);
           lastId = String((await multi.exec())!.at(-1)![1]);
         }
         // Consumed = every entry delivered and acknowledged (the consumers ack only once the rows are written).

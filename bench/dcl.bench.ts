@@ -1,7 +1,9 @@
 // npm run bench:dcl — 1,000,000 canonical cost events through the DCL: Redis Stream → consumer
 // (active mapping, transforms) → entity rows in PostgreSQL → FinOps views refreshed in DuckDB →
 // exported to PostgreSQL. Side by side, alternating, with the floor: DuckDB reading the same
-// rows straight from a CSV and running the same view SQL. BENCH_ROWS overrides the row count.
+// rows straight from a CSV and running the same view SQL. BENCH_ROWS overrides the row count;
+// BENCH_DCL_WORKERS (default 1) is the number of consumer processes: the bench's own, plus
+// worker processes (apps/worker) sharing the consumer group, as a deployment scales out.
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -9,11 +11,12 @@ import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { benchDatabase, printComparison } from './support/bench-env';
+import { benchDatabase, printComparison, startProcess } from './support/bench-env';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const BATCH = 5000;
 const ROUNDS = 2;
+const WORKERS = Number(process.env.BENCH_DCL_WORKERS ?? 1);
 const VIEWS = ['cost_by_service_month', 'resources_with_cost', 'cost_anomalies'];
 const SOURCE = ['cost', 'effective', 'start', 'service', 'resource', 'account', 'region', 'currency', 'category'];
 const TARGET = ['BilledCost', 'EffectiveCost', 'ChargePeriodStart', 'ServiceName', 'ResourceId', 'SubAccountId', 'RegionId', 'BillingCurrency', 'ChargeCategory'];
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
   const db = await benchDatabase('dcl');
   const dir = await mkdtemp(join(tmpdir(), 'dcl-bench-'));
   Object.assign(process.env, db.env, { FILESOURCE_ROOT: dir, LOG_LEVEL: 'error', DCL_DISCOVERY_MS: '100', DCL_READ_COUNT: '10' });
+  const workers = Array.from({ length: WORKERS - 1 }, () => startProcess('apps/worker/src/main.ts', process.env));
   // Config is read when the modules load: import them after the environment is set.
   const { NestFactory } = await import('@nestjs/core');
   const { Module } = await import('@nestjs/common');
@@ -96,6 +100,13 @@ async function main(): Promise<void> {
           const rows = Array.from({ length: Math.min(BATCH, ROWS - b) }, (_, k) => [randomUUID(), `r${b + k}`, 'upsert', 'v1', `r${b + k}`, ...record(b + k)]);
           payloads.push(JSON.stringify({ table: 'costs', columns, rows }));
         }
+        // Every consumer process has read from the stream's group before the clock starts: a
+        // consumer joins the group with its first entry, so the seed record is sent until each has.
+        for (let waited = 0; ((await redis.xinfo('CONSUMERS', key, `${db.env.REDIS_PREFIX}:dcl`).catch(() => [])) as unknown[]).length < WORKERS; waited += 200) {
+          if (waited > 120_000) throw new Error(`${WORKERS} DCL consumers did not join within 120 s`);
+          await redis.xadd(key, '*', 'connectionId', connection.id, 'payload', JSON.stringify({ table: 'costs', columns, rows: [[randomUUID(), 'r0', 'upsert', 'v1', 'r0', ...record(0)]] }));
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
         const start = process.hrtime.bigint();
         let lastId = '';
         for (let from = 0; from < payloads.length; from += 16) {
@@ -138,6 +149,7 @@ async function main(): Promise<void> {
     printComparison(`${ROWS} cost events: DCL pipeline vs DuckDB over the same CSV`, 'events/s', ours, floor, 0.3);
     await redis.del(`aam:dcl:${tenantId}:filesource`);
   } finally {
+    for (const worker of workers) worker.kill('SIGTERM');
     await owner.end();
     await app.close();
     await db.drop();

@@ -26,9 +26,13 @@ export async function copyIn(manager: EntityManager, copySql: string, text: stri
 
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 /** A value as a field of COPY's text format (`\N` is NULL). */
 export function copyField(value: string | null): string {
-  return value === null ? '\\N' : value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]);
+  if (value === null) return '\\N';
+  // Most values need no escape: testing first is cheaper than replacing.
+  return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : value;
 }
 
 /** Streams lines of a file, each turned into a COPY line by `toLine`, into `COPY … FROM STDIN`. */

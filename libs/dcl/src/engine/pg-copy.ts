@@ -12,10 +12,17 @@ async function clientOf(manager: EntityManager): Promise<PoolClient> {
   return (await manager.queryRunner.connect()) as PoolClient;
 }
 
-/** `COPY (query) TO STDOUT` into a file. */
+/** `COPY (query) TO STDOUT` into a file or a named pipe. */
 export async function copyOutToFile(manager: EntityManager, copySql: string, path: string): Promise<void> {
-  const client = await clientOf(manager);
-  await pipeline(client.query(copyTo(copySql)), createWriteStream(path));
+  // Opened first and closed whatever happens: the reader of a named pipe waits for a writer.
+  const file = createWriteStream(path);
+  try {
+    const client = await clientOf(manager);
+    await pipeline(client.query(copyTo(copySql)), file);
+  } catch (error) {
+    file.destroy();
+    throw error;
+  }
 }
 
 /** `COPY … FROM STDIN` of text already in COPY's text format. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { EntityManager, In } from 'typeorm';
 import { ViewRefreshEntity } from '../entities/view-refresh.entity';
 import { DuckDbEngine } from './duckdb.engine';
+import { streamThroughPipe } from './named-pipe';
 import { copyInFromLines, copyOutToFile } from './pg-copy';
 import { describeView, exportView, loadCanonicalTable } from './view-sql';
 import { getCanonicalTable, ViewDefinition } from './view-catalog';
@@ -108,16 +109,17 @@ export class ViewRefresher {
           .map((view): RefreshResult => ({ view: view.name, status: 'unchanged', rows: previous.get(view.name)!.rowCount, durationMs: Date.now() - started }));
         if (stale.length === 0) return unchanged;
 
-        // Each canonical table once, however many views read it.
+        // Each canonical table once, however many views read it, streamed from PostgreSQL into
+        // DuckDB through a named pipe: DuckDB parses while PostgreSQL still writes.
         const tables = [...new Set(stale.flatMap((view) => view.reads))].map(getCanonicalTable);
-        for (const table of tables) {
-          const fields = table.fields.map((field) => `fields->>'${field}'`).join(', ');
-          const where = routed.length ? `entity = '${table.entity}' AND connection_id IN (${uuidList(routed)})` : 'false';
-          await copyOutToFile(manager, `COPY (SELECT connection_id, record_key, ${fields} FROM dcl_entity_rows WHERE ${where}) TO STDOUT WITH (FORMAT csv)`, join(dir, `${table.name}.csv`));
-        }
         const rowsFile = (view: ViewDefinition) => join(dir, `${view.name}.jsonl`);
         await this.engine.withConnection(async (duck) => {
-          for (const table of tables) await loadCanonicalTable(duck, table, join(dir, `${table.name}.csv`));
+          for (const table of tables) {
+            const fields = table.fields.map((field) => `fields->>'${field}'`).join(', ');
+            const where = routed.length ? `entity = '${table.entity}' AND connection_id IN (${uuidList(routed)})` : 'false';
+            const copy = `COPY (SELECT connection_id, record_key, ${fields} FROM dcl_entity_rows WHERE ${where}) TO STDOUT WITH (FORMAT csv)`;
+            await streamThroughPipe(join(dir, `${table.name}.csv`), (pipe) => copyOutToFile(manager, copy, pipe), (pipe) => loadCanonicalTable(duck, table, pipe));
+          }
           for (const view of stale) await exportView(duck, view, await describeView(duck, view), rowsFile(view));
         });
         // COPY cannot write to a table under row-level security: it fills a staging table, and

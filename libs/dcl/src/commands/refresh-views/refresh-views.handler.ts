@@ -9,7 +9,7 @@ export class RefreshViewsHandler implements ICommandHandler<RefreshViewsCommand>
   constructor(private readonly refresher: ViewRefresher) {}
 
   execute({ views, full }: RefreshViewsCommand) {
-    const definitions = views.map((name) => {
+    const definitions = [...new Set(views)].map((name) => {
       const definition = getView(name);
       if (!definition) throw dclErrors.viewNotFound(name, VIEWS.map((v) => v.name));
       return definition;

@@ -1,7 +1,11 @@
-import { debugStreams, listDeadLetters } from '@autonomos/sdk';
+import { IngestStreamEntryCommand } from '@autonomos/dcl';
+import { RequestContext, systemActor } from '@autonomos/platform';
+import { debugStreams, deleteConnection, listDeadLetters } from '@autonomos/sdk';
+import { CommandBus } from '@nestjs/cqrs';
 import Decimal from 'decimal.js';
 import Redis from 'ioredis';
 import { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +78,24 @@ describe('DCL stream consumers in worker processes (e2e)', () => {
     // Everything acknowledged: nothing left pending in the group.
     const stream = (await debugStreams({ client: acme.client })).data!.streams.find((s) => s.kind === 'dcl')!;
     await expectEventually(async () => ((await debugStreams({ client: acme.client })).data!.streams.find((s) => s.key === stream.key)!.groups[0].pending === 0 ? true : undefined));
+  });
+
+  it('two entries carrying the same new records, written at once: both succeed and the newer wins; deleting the connection deletes its rows', async () => {
+    const costs = await fileConnection(acme.client, 'racing costs', 'id');
+    writeFileSync(join(dir, 'race.csv'), 'id,month,service,amount\nr0,2025-07-01,AmazonEC2,1.00\n');
+    await upload(acme.client, costs.id, join(dir, 'race.csv'), 'costs');
+    await setMapping(stack.api, acme, costs.id, 'costs', 'CostLineItem', { month: 'ChargePeriodStart', service: 'ServiceName', amount: 'BilledCost' });
+    const columns = ['_aam_event_id', '_aam_record_key', '_aam_operation', '_aam_schema_version', 'id', 'month', 'service', 'amount'];
+    const entry = (amount: string) => ({ table: 'costs', columns, rows: Array.from({ length: 2000 }, (_, i) => [randomUUID(), `race${i}`, 'upsert', 'v1', `race${i}`, '2025-07-01', 'AmazonS3', amount]) });
+    const ingest = (entryId: string, amount: string) =>
+      stack.api.get(RequestContext).run(acme.tenantId, systemActor('test'), () => stack.api.get(CommandBus).execute(new IngestStreamEntryCommand(costs.id, entryId, entry(amount))));
+    // One insert waits on the other's keys, then updates them only if its entry is the newer.
+    await Promise.all([ingest('2000000000000-0', '2.00'), ingest('2000000000001-0', '3.00')]);
+    const { rows } = await owner.query(`SELECT fields->>'BilledCost' AS amount, count(*)::int AS n FROM dcl_entity_rows WHERE connection_id = $1 AND record_key LIKE 'race%' GROUP BY 1`, [costs.id]);
+    expect(rows).toEqual([{ amount: '3.00', n: 2000 }]);
+
+    expect((await deleteConnection({ client: acme.client, path: { id: costs.id } })).response.status).toBe(204);
+    expect(await entityRows(costs.id)).toBe(0);
   });
 
   it('an entry that keeps failing moves to <stream>:dead with its error, visible through the API', async () => {

@@ -11,8 +11,8 @@ import { StartLegacyLoadHandler } from './commands/start-legacy-load/start-legac
 import { GetDclSettingsHandler } from './queries/get-dcl-settings/get-dcl-settings.handler';
 import { LegacyTenantsHandler } from './queries/legacy-tenants/legacy-tenants.handler';
 import { IngestStreamEntryHandler } from './commands/ingest-stream-entry/ingest-stream-entry.handler';
-import { RefreshViewHandler } from './commands/refresh-view/refresh-view.handler';
-import { refreshTask } from './commands/refresh-view/refresh.task';
+import { RefreshViewsHandler } from './commands/refresh-views/refresh-views.handler';
+import { refreshTask } from './commands/refresh-views/refresh.task';
 import { ReplayPendingHandler } from './commands/replay-pending/replay-pending.handler';
 import { StartRefreshHandler } from './commands/start-refresh/start-refresh.handler';
 import { DuckDbEngine } from './engine/duckdb.engine';
@@ -46,7 +46,7 @@ import { StreamInventoryReader } from './queries/stream-inventory';
     MappingAppliedListener,
     IngestStreamEntryHandler,
     ReplayPendingHandler,
-    RefreshViewHandler,
+    RefreshViewsHandler,
     StartRefreshHandler,
     ListViewsHandler,
     GetViewRowsHandler,

@@ -1,5 +1,4 @@
-import { ConnectionEntity } from '@autonomos/aam';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 const PK = 'dcl_entity_rows_pkey';
 
@@ -7,7 +6,8 @@ const PK = 'dcl_entity_rows_pkey';
  * A canonical entity row (ontology fields as exact text) produced from one source record by the
  * stream's active mapping. Keyed by the source record, so a replayed stream entry overwrites
  * itself instead of counting twice; `entry_seq` (the Redis entry id as a number) keeps an
- * older entry from overwriting a newer one.
+ * older entry from overwriting a newer one. Its connection is checked, and its deletion
+ * cascades, by statement-level triggers (migration 1795750000000), not a per-row foreign key.
  */
 @Entity('dcl_entity_rows')
 @Index('dcl_entity_rows_entity_idx', ['tenantId', 'entity', 'changedAt'])
@@ -17,10 +17,6 @@ export class EntityRowEntity {
 
   @PrimaryColumn({ name: 'connection_id', type: 'uuid', primaryKeyConstraintName: PK })
   connectionId: string;
-
-  @ManyToOne(() => ConnectionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'connection_id', foreignKeyConstraintName: 'dcl_entity_rows_connection_fk' })
-  connection?: ConnectionEntity;
 
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: PK })
   stream: string;

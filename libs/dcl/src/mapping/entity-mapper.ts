@@ -54,14 +54,11 @@ export function toSourceRecords(batch: TableBatch, entrySeq: string): SourceReco
   const byKey = new Map<string, SourceRecord>();
   for (const row of batch.rows) {
     const recordKey = row[keyAt] ?? '';
+    // A plain loop: this runs for every record of every entry.
+    const values: Record<string, string | null> = {};
+    for (const [column, i] of sourceColumns) values[column] = row[i] ?? null;
     byKey.delete(recordKey);
-    byKey.set(recordKey, {
-      recordKey,
-      entrySeq,
-      eventId: row[eventAt] ?? '',
-      operation: row[operationAt] === 'delete' ? 'delete' : 'upsert',
-      values: Object.fromEntries(sourceColumns.map(([column, i]) => [column, row[i] ?? null])),
-    });
+    byKey.set(recordKey, { recordKey, entrySeq, eventId: row[eventAt] ?? '', operation: row[operationAt] === 'delete' ? 'delete' : 'upsert', values });
   }
   return [...byKey.values()];
 }

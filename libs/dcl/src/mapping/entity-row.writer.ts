@@ -1,5 +1,6 @@
 import type { ActiveMapping } from '@autonomos/repair';
 import { EntityManager } from 'typeorm';
+import { copyField, copyIn } from '../engine/pg-copy';
 import { MappingOutcome } from './entity-mapper';
 
 export interface StreamScope {
@@ -21,47 +22,43 @@ export interface WriteCounts {
  */
 export async function writeOutcome(manager: EntityManager, scope: StreamScope, mapping: ActiveMapping | null, outcome: MappingOutcome): Promise<WriteCounts> {
   const { tenantId, connectionId, stream } = scope;
-  if (mapping && outcome.mapped.length > 0) {
+  const mapped = mapping ? outcome.mapped : [];
+  if (mapped.length + outcome.deleted.length > 0) {
+    // Set-based: the batch's settled records are COPied into a staging table (row-level security
+    // refuses COPY into the tenant table), then each statement below handles them all at once.
+    await manager.query('CREATE TEMP TABLE dcl_settled_staging (record_key text, event_id uuid, entry_seq bigint, fields jsonb) ON COMMIT DROP');
+    let text = '';
+    for (const r of mapped) text += `${copyField(r.recordKey)}\t${r.eventId}\t${r.entrySeq}\t${copyField(JSON.stringify(r.fields))}\n`;
+    for (const r of outcome.deleted) text += `${copyField(r.recordKey)}\t${r.eventId}\t${r.entrySeq}\t\\N\n`;
+    await copyIn(manager, 'COPY dcl_settled_staging FROM STDIN', text);
+  }
+  if (mapping && mapped.length > 0) {
     // Key order: concurrent writers lock rows in the same order, so they never deadlock.
-    const rows = [...outcome.mapped].sort(byKey);
     await manager.query(
       `INSERT INTO dcl_entity_rows (tenant_id, connection_id, stream, record_key, entity, event_id, entry_seq, mapping_id, mapping_version, fields)
-       SELECT $1, $2, $3, u.record_key, $4, u.event_id::uuid, u.entry_seq::bigint, $5, $6, u.fields::jsonb
-         FROM unnest($7::text[], $8::text[], $9::text[], $10::text[]) AS u(record_key, event_id, entry_seq, fields)
+       SELECT $1, $2, $3, s.record_key, $4, s.event_id, s.entry_seq, $5, $6, s.fields FROM dcl_settled_staging s WHERE s.fields IS NOT NULL ORDER BY s.record_key
        ON CONFLICT (tenant_id, connection_id, stream, record_key) DO UPDATE
          SET entity = excluded.entity, event_id = excluded.event_id, entry_seq = excluded.entry_seq, mapping_id = excluded.mapping_id,
              mapping_version = excluded.mapping_version, fields = excluded.fields, changed_at = now()
          WHERE dcl_entity_rows.entry_seq <= excluded.entry_seq
            AND (dcl_entity_rows.event_id, dcl_entity_rows.mapping_id, dcl_entity_rows.mapping_version, dcl_entity_rows.entity)
                IS DISTINCT FROM (excluded.event_id, excluded.mapping_id, excluded.mapping_version, excluded.entity)`,
-      [
-        tenantId,
-        connectionId,
-        stream,
-        mapping.entity,
-        mapping.mappingId,
-        mapping.version,
-        rows.map((r) => r.recordKey),
-        rows.map((r) => r.eventId),
-        rows.map((r) => r.entrySeq),
-        rows.map((r) => JSON.stringify(r.fields)),
-      ],
+      [tenantId, connectionId, stream, mapping.entity, mapping.mappingId, mapping.version],
     );
   }
-  // A mapped or deleted record no longer waits, unless a newer version of it does.
-  const settled = [...outcome.mapped, ...outcome.deleted].sort(byKey);
-  if (settled.length > 0) {
+  if (mapped.length + outcome.deleted.length > 0) {
+    // A mapped or deleted record no longer waits, unless a newer version of it does.
     await manager.query(
-      `DELETE FROM dcl_pending_records p USING unnest($4::text[], $5::text[]) AS u(record_key, entry_seq)
-        WHERE p.tenant_id = $1 AND p.connection_id = $2 AND p.stream = $3 AND p.record_key = u.record_key AND p.entry_seq <= u.entry_seq::bigint`,
-      [tenantId, connectionId, stream, settled.map((r) => r.recordKey), settled.map((r) => r.entrySeq)],
+      `DELETE FROM dcl_pending_records p USING dcl_settled_staging s
+        WHERE p.tenant_id = $1 AND p.connection_id = $2 AND p.stream = $3 AND p.record_key = s.record_key AND p.entry_seq <= s.entry_seq`,
+      [tenantId, connectionId, stream],
     );
   }
   if (outcome.deleted.length > 0) {
     await manager.query(
-      `DELETE FROM dcl_entity_rows e USING unnest($4::text[], $5::text[]) AS u(record_key, entry_seq)
-        WHERE e.tenant_id = $1 AND e.connection_id = $2 AND e.stream = $3 AND e.record_key = u.record_key AND e.entry_seq <= u.entry_seq::bigint`,
-      [tenantId, connectionId, stream, outcome.deleted.map((r) => r.recordKey), outcome.deleted.map((r) => r.entrySeq)],
+      `DELETE FROM dcl_entity_rows e USING dcl_settled_staging s
+        WHERE s.fields IS NULL AND e.tenant_id = $1 AND e.connection_id = $2 AND e.stream = $3 AND e.record_key = s.record_key AND e.entry_seq <= s.entry_seq`,
+      [tenantId, connectionId, stream],
     );
   }
   if (outcome.pending.length > 0) {

@@ -76,8 +76,11 @@ export class DclStreamConsumer implements OnApplicationBootstrap, BeforeApplicat
         await this.readNew();
       } catch (error) {
         if (this.stopped) return;
-        this.logger.error(`DCL consumer: ${(error as Error).message}`);
-        // A stream deleted meanwhile fails the whole read: discover the streams afresh.
+        // A stream deleted meanwhile (its connection removed) fails the whole read: expected, not an error.
+        const deleted = /UNBLOCKED the stream key no longer exists/.test((error as Error).message);
+        if (deleted) this.logger.warn('DCL consumer: a stream was deleted while it was read; finding the streams afresh');
+        else this.logger.error(`DCL consumer: ${(error as Error).message}`);
+        // Discover the streams afresh.
         this.streams.clear();
         discoverAt = 0;
         await sleep(1000);

@@ -100,9 +100,6 @@ export class ViewRefresher {
     const dir = await mkdtemp(join(tmpdir(), 'dcl-refresh-'));
     try {
       return await this.db.transaction(async (manager) => {
-        // The transaction's start, not the refresh's end: a change committed while the refresh
-        // reads is then newer than refreshed_at, and the automatic refresh picks it up.
-        const [{ startedAt }] = await manager.query<{ startedAt: Date }[]>('SELECT now() AS "startedAt"');
         const previous = new Map((await manager.find(ViewRefreshEntity, { where: { tenantId, view: In(views.map((v) => v.name)) } })).map((r) => [r.view, r]));
         const sources = await sourceStates(manager, views, routed);
         const signatures = new Map(views.map((view) => [view.name, signature(view, sources, routed)]));
@@ -140,7 +137,7 @@ export class ViewRefresher {
         const refreshed = stale.map((view): RefreshResult => ({ view: view.name, status: 'refreshed', rows: counts.get(view.name)!, durationMs }));
         await manager.upsert(
           ViewRefreshEntity,
-          refreshed.map(({ view, rows }) => ({ tenantId, view, refreshedAt: startedAt, sourceSignature: signatures.get(view)!, rowCount: rows, durationMs })),
+          refreshed.map(({ view, rows }) => ({ tenantId, view, refreshedAt: new Date(), sourceSignature: signatures.get(view)!, rowCount: rows, durationMs })),
           ['tenantId', 'view'],
         );
         return [...unchanged, ...refreshed];

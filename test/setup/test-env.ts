@@ -33,7 +33,5 @@ export function testEnvironment(): Record<string, string> {
     SAGA_RECOVERY_MS: '250',
     NOTIFY_BACKOFF_MS: '100',
     NOTIFY_ATTEMPTS: '3',
-    // Views refresh when a test asks (one test turns the worker's automatic refresh on).
-    DCL_AUTO_REFRESH_MS: '0',
   };
 }

@@ -1,6 +1,6 @@
 import { AamModule } from '@autonomos/aam';
 import { AoaModule } from '@autonomos/aoa';
-import { DclModule, ViewAutoRefresh } from '@autonomos/dcl';
+import { DclModule } from '@autonomos/dcl';
 import { OutboxRelay, PlatformModule } from '@autonomos/platform';
 import { HitlModule } from '@autonomos/hitl';
 import { NotificationsModule } from '@autonomos/notifications';
@@ -15,6 +15,6 @@ import { TaskProcessor } from './task.processor';
 
 @Module({
   imports: [PlatformModule.forRoot({ migrations: MIGRATIONS, applicationName: 'autonomos-worker' }), TasksModule, RepairModule, AamModule, DclModule, HitlModule, NotificationsModule, AoaModule],
-  providers: [TaskProcessor, OutboxRelay, TaskReconciler, DclStreamConsumer, ViewAutoRefresh, SagaRecovery, NotificationProcessor, ScheduleProcessor],
+  providers: [TaskProcessor, OutboxRelay, TaskReconciler, DclStreamConsumer, SagaRecovery, NotificationProcessor, ScheduleProcessor],
 })
 export class WorkerModule {}

@@ -9,7 +9,6 @@ export type { CanonicalTable, ViewDefinition } from './engine/view-catalog';
 export { createEmptyCanonicalTable, describeView, exportView, loadCanonicalTable } from './engine/view-sql';
 export type { ViewColumn } from './engine/view-sql';
 export type { RefreshResult } from './engine/view-refresher';
-export { ViewAutoRefresh } from './engine/view-auto-refresh';
 export { MAPPING_APPLIED, MappingApplied } from './events/mapping-applied.event';
 export { DCL_STREAM_PATTERN, deadLetterKey, parseDclStreamKey } from './streams/dcl-streams';
 export type { DclStreamRef } from './streams/dcl-streams';

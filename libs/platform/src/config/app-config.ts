@@ -161,7 +161,6 @@ export const CONFIG_SPEC = {
   DCL_DISCOVERY_MS: { parse: int, default: '5000', description: 'How often DCL consumers SCAN for new aam:dcl:* streams.' },
   DCL_CLAIM_IDLE_MS: { parse: int, default: '30000', description: 'An entry pending this long (its consumer died or failed) is claimed by another DCL consumer (XAUTOCLAIM).' },
   DCL_MAX_DELIVERIES: { parse: int, default: '5', description: 'Deliveries of a failing stream entry before it moves to the <stream>:dead dead-letter stream.' },
-  DCL_AUTO_REFRESH_MS: { parse: int, default: '60000', description: 'How often the worker refreshes the views of tenants whose entity rows changed since the views\' last refresh (as a dcl.refresh task); 0 leaves refreshing to POST /dcl/views/:name/refresh.' },
   DCL_REFRESH_LOCK_MS: { parse: int, default: '600000', description: 'Longest a view refresh holds its tenant+view lock (Redis) before another worker may take over.' },
   AOD_BASE_URL: { parse: url('http:', 'https:'), default: 'http://localhost:8000', description: 'Base URL of the AOS Discover (AOD) service the AOA asks for assets (POST <url>/discover).' },
   AOD_TIMEOUT_MS: { parse: int, default: '10000', description: 'Longest wait for one AOD discovery, retries included; past it the request is answered 504.' },
